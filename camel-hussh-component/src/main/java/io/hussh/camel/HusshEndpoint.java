@@ -1,0 +1,113 @@
+package io.hussh.camel;
+
+import java.util.concurrent.ExecutorService;
+
+import io.hussh.sftp.SftpTransfers;
+import io.hussh.sftp.TransferOptions;
+import org.apache.camel.AsyncEndpoint;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Exchange;
+import org.apache.camel.Expression;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * Upload and download files over SFTP atomically (temporary name, then atomic rename) and resumably (only the missing
+ * bytes are sent after an interruption).
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "hussh", title = "Hussh SFTP", syntax = "hussh:host:port/directoryName",
+             producerOnly = true, category = { Category.FILE }, headersClass = HusshConstants.class)
+public class HusshEndpoint extends DefaultEndpoint implements AsyncEndpoint {
+
+    @UriParam
+    private HusshConfiguration configuration;
+
+    private Expression fileNameExpression;
+    private SftpTransfers transfers;
+    private ExecutorService workerPool;
+
+    public HusshEndpoint(String uri, HusshComponent component, HusshConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new HusshProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("The hussh component has no consumer yet: use it in to(...)");
+    }
+
+    public HusshConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(HusshConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        configuration.connectionSettings();
+        configuration.remoteDirectory();
+        transferOptions();
+        if (configuration.getWorkerPoolSize() < 1) {
+            throw new IllegalArgumentException("workerPoolSize must be at least 1, was "
+                                               + configuration.getWorkerPoolSize());
+        }
+        if (configuration.getFileName() != null) {
+            fileNameExpression = getCamelContext().resolveLanguage("simple")
+                    .createExpression(configuration.getFileName());
+            fileNameExpression.init(getCamelContext());
+        }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        transfers = new SftpTransfers(configuration.connectionSettings());
+        workerPool = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "HusshTransfer",
+                configuration.getWorkerPoolSize());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (workerPool != null) {
+            getCamelContext().getExecutorServiceManager().shutdownGraceful(workerPool);
+            workerPool = null;
+        }
+        if (transfers != null) {
+            transfers.close();
+            transfers = null;
+        }
+        super.doStop();
+    }
+
+    TransferOptions transferOptions() {
+        return configuration.transferOptions();
+    }
+
+    /** The file name from the fileName option, else header CamelFileName; null when neither gives one. */
+    String fileName(Exchange exchange) {
+        if (fileNameExpression != null) {
+            return fileNameExpression.evaluate(exchange, String.class);
+        }
+        return exchange.getMessage().getHeader(HusshConstants.FILE_NAME, String.class);
+    }
+
+    SftpTransfers transfers() {
+        return transfers;
+    }
+
+    ExecutorService workerPool() {
+        return workerPool;
+    }
+}

@@ -1,0 +1,115 @@
+package io.hussh.camel;
+
+import java.io.File;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.concurrent.RejectedExecutionException;
+
+import io.hussh.sftp.RemotePaths;
+import io.hussh.sftp.TransferResult;
+import io.hussh.sftp.TransferSource;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.WrappedFile;
+import org.apache.camel.support.DefaultAsyncProducer;
+import org.apache.camel.support.ExchangeHelper;
+
+/**
+ * Uploads the message body or downloads a remote file. Transfers run on the endpoint's worker pool, so a route thread
+ * is not held for the length of a transfer.
+ */
+public class HusshProducer extends DefaultAsyncProducer {
+
+    public HusshProducer(HusshEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public HusshEndpoint getEndpoint() {
+        return (HusshEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        try {
+            getEndpoint().workerPool().execute(() -> {
+                try {
+                    transfer(exchange);
+                } catch (Exception e) {
+                    exchange.setException(e);
+                } finally {
+                    callback.done(false);
+                }
+            });
+            return false;
+        } catch (RejectedExecutionException e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+    }
+
+    private void transfer(Exchange exchange) throws Exception {
+        Message message = exchange.getMessage();
+        Object operationHeader = message.getHeader(HusshConstants.OPERATION);
+        HusshOperation operation = operationHeader == null
+                ? getEndpoint().getConfiguration().getOperation() : HusshOperation.parse(operationHeader);
+        TransferResult result = operation == HusshOperation.upload ? upload(exchange) : download(exchange);
+        message.setHeader(HusshConstants.BYTES_TRANSFERRED, result.bytesTransferred());
+        message.setHeader(HusshConstants.RESUME_OFFSET, result.resumeOffset());
+        message.setHeader(HusshConstants.SKIPPED, result.skipped());
+        message.setHeader(HusshConstants.REMOTE_PATH, result.remotePath());
+        message.setHeader(HusshConstants.FILE_NAME_PRODUCED, result.writtenPath());
+    }
+
+    private TransferResult upload(Exchange exchange) throws Exception {
+        Message message = exchange.getMessage();
+        Object body = message.getBody();
+        if (body instanceof WrappedFile<?> wrapped) {
+            body = wrapped.getFile();
+        }
+        String name = getEndpoint().fileName(exchange);
+        TransferSource source;
+        if (body instanceof File file) {
+            source = TransferSource.file(file.toPath());
+            name = name != null ? name : file.getName();
+        } else if (body instanceof Path path) {
+            source = TransferSource.file(path);
+            name = name != null ? name : String.valueOf(path.getFileName());
+        } else if (body instanceof byte[] bytes) {
+            source = TransferSource.bytes(bytes);
+        } else if (body instanceof String text) {
+            source = TransferSource.bytes(text.getBytes(ExchangeHelper.getCharsetName(exchange)));
+        } else if (body == null) {
+            throw new IllegalArgumentException("The message body is empty: nothing to upload. Send a File, Path, byte[],"
+                                               + " String or InputStream.");
+        } else {
+            source = TransferSource.stream(message.getMandatoryBody(InputStream.class));
+        }
+        String remotePath = RemotePaths.resolve(getEndpoint().getConfiguration().remoteDirectory(), requireName(name));
+        return getEndpoint().transfers().upload(source, remotePath, getEndpoint().transferOptions());
+    }
+
+    private TransferResult download(Exchange exchange) throws Exception {
+        HusshConfiguration configuration = getEndpoint().getConfiguration();
+        if (configuration.getLocalDirectory() == null || configuration.getLocalDirectory().isBlank()) {
+            throw new IllegalArgumentException("The download operation needs the localDirectory option: where to write"
+                                               + " the downloaded file");
+        }
+        String relative = RemotePaths.relativeName(requireName(getEndpoint().fileName(exchange)));
+        String remotePath = RemotePaths.resolve(configuration.remoteDirectory(), relative);
+        Path localFile = Path.of(configuration.getLocalDirectory()).resolve(relative);
+        TransferResult result = getEndpoint().transfers().download(remotePath, localFile, getEndpoint().transferOptions());
+        exchange.getMessage().setBody(new File(result.writtenPath()));
+        return result;
+    }
+
+    private static String requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("No file name: set header " + HusshConstants.FILE_NAME
+                                               + " or the fileName option");
+        }
+        return name;
+    }
+}

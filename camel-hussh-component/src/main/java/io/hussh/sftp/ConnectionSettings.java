@@ -1,0 +1,49 @@
+package io.hussh.sftp;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where and how to open SSH sessions. Secrets are held here but never rendered by {@link #toString()}.
+ *
+ * @param knownHostsFile          the OpenSSH known_hosts file to verify host keys against
+ * @param strictHostKeyChecking   {@code true} refuses unknown and changed host keys
+ * @param serverAliveInterval     keepalive interval; also bounds how long a silent connection may block a read
+ */
+public record ConnectionSettings(
+        String host,
+        int port,
+        String username,
+        String password,
+        Path privateKeyFile,
+        String privateKeyPassphrase,
+        Path knownHostsFile,
+        boolean strictHostKeyChecking,
+        Duration connectTimeout,
+        Duration serverAliveInterval) {
+
+    public ConnectionSettings {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(serverAliveInterval, "serverAliveInterval");
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 1 and 65535, was " + port);
+        }
+    }
+
+    /** {@code user@host:port}, the way host keys and errors name the server. */
+    public String address() {
+        return username + "@" + host + ":" + port;
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionSettings[" + address()
+               + ", password=" + (password == null ? "none" : "***")
+               + ", privateKeyFile=" + privateKeyFile
+               + ", knownHostsFile=" + knownHostsFile
+               + ", strictHostKeyChecking=" + strictHostKeyChecking + "]";
+    }
+}

@@ -1,0 +1,53 @@
+package io.hussh.sftp;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+final class LocalFileSource implements TransferSource {
+
+    static final int BUFFER_SIZE = 256 * 1024;
+
+    private final Path file;
+
+    LocalFileSource(Path file) {
+        this.file = file;
+    }
+
+    @Override
+    public long size() throws IOException {
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString(), null, "the local file to upload does not exist");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("The local path " + file + " is not a regular file");
+        }
+        return Files.size(file);
+    }
+
+    @Override
+    public boolean copyTo(OutputStream out, long offset) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (channel.size() < offset) {
+                return false;
+            }
+            channel.position(offset);
+            ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
+            while (channel.read(buffer) >= 0) {
+                out.write(buffer.array(), 0, buffer.position());
+                buffer.clear();
+            }
+            return true;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return file.toString();
+    }
+}

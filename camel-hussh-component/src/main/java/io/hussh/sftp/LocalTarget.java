@@ -1,0 +1,74 @@
+package io.hussh.sftp;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+final class LocalTarget implements TransferTarget {
+
+    @Override
+    public long size(String path) throws IOException {
+        Path file = Path.of(path);
+        return Files.isRegularFile(file) ? Files.size(file) : -1;
+    }
+
+    @Override
+    public OutputStream open(String path, long offset) throws IOException {
+        Path file = Path.of(path);
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        FileChannel channel = offset == 0
+                ? FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING)
+                : FileChannel.open(file, StandardOpenOption.WRITE);
+        channel.position(offset);
+        return new SyncingOutputStream(channel);
+    }
+
+    @Override
+    public void commit(String tempPath, String finalPath) throws IOException {
+        Files.move(Path.of(tempPath), Path.of(finalPath), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Override
+    public void delete(String path) throws IOException {
+        Files.deleteIfExists(Path.of(path));
+    }
+
+    /** Forces the bytes to disk on close, so a rename after a crash never exposes a file with missing blocks. */
+    private static final class SyncingOutputStream extends OutputStream {
+
+        private final FileChannel channel;
+
+        SyncingOutputStream(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] { (byte) b }, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (channel) {
+                channel.force(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.hussh.sftp;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+import com.jcraft.jsch.ChannelSftp;
+import com.jcraft.jsch.SftpATTRS;
+import com.jcraft.jsch.SftpException;
+
+/** The upload side of a transfer: files on the SFTP server. */
+final class RemoteTarget implements TransferTarget {
+
+    private final SftpConnection connection;
+    private final SftpConnectionPool pool;
+    private final TransferOptions options;
+
+    RemoteTarget(SftpConnection connection, SftpConnectionPool pool, TransferOptions options) {
+        this.connection = connection;
+        this.pool = pool;
+        this.options = options;
+    }
+
+    @Override
+    public long size(String path) throws IOException {
+        try {
+            SftpATTRS attrs = connection.statOrNull(path);
+            return attrs == null ? -1 : attrs.getSize();
+        } catch (SftpException e) {
+            throw failure(path, "Cannot stat " + path, e);
+        }
+    }
+
+    @Override
+    public OutputStream open(String path, long offset) throws IOException {
+        try {
+            try {
+                return connection.openWrite(path, offset);
+            } catch (SftpException e) {
+                // opening first and creating directories only when missing saves a round trip per file
+                if (e.id != ChannelSftp.SSH_FX_NO_SUCH_FILE) {
+                    throw e;
+                }
+                connection.mkdirs(RemotePaths.parent(path));
+                return connection.openWrite(path, offset);
+            }
+        } catch (SftpException e) {
+            throw failure(path, "Cannot open " + path + " for writing", e);
+        }
+    }
+
+    @Override
+    public void commit(String tempPath, String finalPath) throws IOException {
+        try {
+            connection.rename(tempPath, finalPath);
+        } catch (SftpException renameFailure) {
+            try {
+                if (connection.supportsPosixRename() || connection.statOrNull(finalPath) == null) {
+                    throw failure(finalPath, "Cannot rename " + tempPath + " to " + finalPath, renameFailure);
+                }
+            } catch (SftpException statFailure) {
+                renameFailure.addSuppressed(statFailure);
+                throw failure(finalPath, "Cannot rename " + tempPath + " to " + finalPath, renameFailure);
+            }
+            if (!options.allowNonAtomicReplace()) {
+                throw new HusshTransferException(finalPath, "Cannot replace " + finalPath
+                        + " atomically: the server does not offer posix-rename@openssh.com and refuses to rename"
+                        + " over an existing file. The existing file was left untouched. Set allowNonAtomicReplace=true"
+                        + " to replace it through a backup rename (briefly absent, never lost), or remove it first.",
+                        renameFailure);
+            }
+            replaceThroughBackup(tempPath, finalPath);
+        }
+    }
+
+    /**
+     * Two plain renames instead of delete-then-rename: if the second fails, the backup is renamed back, so the
+     * destination is absent for a moment but its old content is never lost.
+     */
+    private void replaceThroughBackup(String tempPath, String finalPath) throws IOException {
+        String backup = finalPath + ".old" + options.tempSuffix();
+        try {
+            connection.rename(finalPath, backup);
+        } catch (SftpException e) {
+            throw failure(finalPath, "Cannot move " + finalPath + " aside to " + backup, e);
+        }
+        try {
+            connection.rename(tempPath, finalPath);
+        } catch (SftpException e) {
+            HusshTransferException failure = failure(finalPath, "Cannot rename " + tempPath + " to " + finalPath, e);
+            try {
+                connection.rename(backup, finalPath);
+            } catch (SftpException restoreFailure) {
+                failure.addSuppressed(new HusshTransferException(finalPath,
+                        "The previous file could not be restored; it is kept at " + backup, restoreFailure));
+            }
+            throw failure;
+        }
+        try {
+            connection.remove(backup);
+        } catch (SftpException e) {
+            throw failure(finalPath, "Replaced " + finalPath + " but cannot remove the backup " + backup, e);
+        }
+    }
+
+    @Override
+    public void delete(String path) throws IOException {
+        if (connection.isAlive()) {
+            remove(connection, path);
+            return;
+        }
+        // the transfer's own connection died with the failure being cleaned up after: use a fresh one
+        SftpConnection fresh = pool.borrow();
+        try {
+            remove(fresh, path);
+        } catch (IOException | RuntimeException e) {
+            pool.discard(fresh);
+            throw e;
+        }
+        pool.release(fresh);
+    }
+
+    private static void remove(SftpConnection on, String path) throws HusshTransferException {
+        try {
+            on.remove(path);
+        } catch (SftpException e) {
+            if (e.id != ChannelSftp.SSH_FX_NO_SUCH_FILE) {
+                throw failure(path, "Cannot remove " + path, e);
+            }
+        }
+    }
+
+    private static HusshTransferException failure(String path, String what, SftpException e) {
+        return new HusshTransferException(path, what + ": " + SftpErrors.describe(e), e);
+    }
+}

@@ -1,0 +1,94 @@
+package io.hussh.sftp;
+
+import java.io.OutputStream;
+
+import com.jcraft.jsch.ChannelSftp;
+import com.jcraft.jsch.Session;
+import com.jcraft.jsch.SftpATTRS;
+import com.jcraft.jsch.SftpException;
+
+/**
+ * One SSH session with one SFTP channel, used by one transfer at a time ({@link ChannelSftp} is not thread-safe).
+ * Every path given here is a plain absolute remote path; escaping for JSch happens here and nowhere else.
+ */
+final class SftpConnection implements AutoCloseable {
+
+    private static final String POSIX_RENAME = "posix-rename@openssh.com";
+
+    private final Session session;
+    private final ChannelSftp channel;
+
+    SftpConnection(Session session, ChannelSftp channel) {
+        this.session = session;
+        this.channel = channel;
+    }
+
+    boolean isAlive() {
+        return session.isConnected() && channel.isConnected();
+    }
+
+    boolean supportsPosixRename() {
+        return channel.getExtension(POSIX_RENAME) != null;
+    }
+
+    /** The attributes of {@code path}, or {@code null} when it does not exist. */
+    SftpATTRS statOrNull(String path) throws SftpException {
+        try {
+            return channel.stat(RemotePaths.escapeForJsch(path));
+        } catch (SftpException e) {
+            if (e.id == ChannelSftp.SSH_FX_NO_SUCH_FILE) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** Opens for writing: offset 0 creates or truncates, any other offset appends at the current end. */
+    OutputStream openWrite(String path, long offset) throws SftpException {
+        int mode = offset == 0 ? ChannelSftp.OVERWRITE : ChannelSftp.RESUME;
+        return channel.put(RemotePaths.escapeForJsch(path), null, mode, 0);
+    }
+
+    void read(String path, long offset, OutputStream out) throws SftpException {
+        channel.get(RemotePaths.escapeForJsch(path), out, null, ChannelSftp.RESUME, offset);
+    }
+
+    /** Renames; JSch uses posix-rename@openssh.com by itself when the server offers it, which replaces atomically. */
+    void rename(String from, String to) throws SftpException {
+        channel.rename(RemotePaths.escapeForJsch(from), RemotePaths.escapeForJsch(to));
+    }
+
+    void remove(String path) throws SftpException {
+        channel.rm(RemotePaths.escapeForJsch(path));
+    }
+
+    /** Creates {@code directory} and its missing parents. */
+    void mkdirs(String directory) throws SftpException {
+        if (directory.equals("/")) {
+            return;
+        }
+        SftpATTRS existing = statOrNull(directory);
+        if (existing != null) {
+            if (!existing.isDir()) {
+                throw new SftpException(ChannelSftp.SSH_FX_FAILURE, directory + " exists and is not a directory");
+            }
+            return;
+        }
+        mkdirs(RemotePaths.parent(directory));
+        try {
+            channel.mkdir(RemotePaths.escapeForJsch(directory));
+        } catch (SftpException e) {
+            // another writer may have created it in the meantime
+            SftpATTRS now = statOrNull(directory);
+            if (now == null || !now.isDir()) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        channel.disconnect();
+        session.disconnect();
+    }
+}

@@ -1,0 +1,136 @@
+package io.hussh.sftp;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+import com.jcraft.jsch.ChannelSftp;
+import com.jcraft.jsch.HostKey;
+import com.jcraft.jsch.JSch;
+import com.jcraft.jsch.JSchChangedHostKeyException;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.JSchUnknownHostKeyException;
+import com.jcraft.jsch.Session;
+import com.jcraft.jsch.Slf4jLogger;
+
+/**
+ * Opens authenticated SFTP connections for one {@link ConnectionSettings}. Turns JSch's terse failures into messages
+ * that say what went wrong and how to fix it, without ever including a secret.
+ */
+final class SftpConnector {
+
+    private final ConnectionSettings settings;
+    private final JSch jsch;
+
+    SftpConnector(ConnectionSettings settings) throws IOException {
+        this.settings = settings;
+        this.jsch = new JSch();
+        jsch.setInstanceLogger(new Slf4jLogger());
+        try {
+            if (settings.knownHostsFile() != null && Files.isRegularFile(settings.knownHostsFile())) {
+                jsch.setKnownHosts(settings.knownHostsFile().toString());
+            }
+            if (settings.privateKeyFile() != null) {
+                if (!Files.isReadable(settings.privateKeyFile())) {
+                    throw new IOException("The private key file " + settings.privateKeyFile()
+                                          + " does not exist or is not readable; check privateKeyFile");
+                }
+                byte[] passphrase = settings.privateKeyPassphrase() == null
+                        ? null : settings.privateKeyPassphrase().getBytes(StandardCharsets.UTF_8);
+                jsch.addIdentity(settings.privateKeyFile().toString(), passphrase);
+            }
+        } catch (JSchException e) {
+            throw new IOException("Cannot load the SSH keys for " + settings.address() + " (privateKeyFile "
+                                  + settings.privateKeyFile() + ", knownHostsFile " + settings.knownHostsFile()
+                                  + "): " + e.getMessage(), e);
+        }
+    }
+
+    SftpConnection open() throws IOException {
+        Session session = null;
+        try {
+            session = jsch.getSession(settings.username(), settings.host(), settings.port());
+            if (settings.password() != null) {
+                session.setPassword(settings.password());
+            }
+            session.setConfig("StrictHostKeyChecking", settings.strictHostKeyChecking() ? "yes" : "no");
+            // gssapi would try Kerberos first and stall on machines without it
+            session.setConfig("PreferredAuthentications", "publickey,keyboard-interactive,password");
+            session.setServerAliveInterval(toMillis(settings.serverAliveInterval()));
+            session.setServerAliveCountMax(3);
+            session.connect(toMillis(settings.connectTimeout()));
+            ChannelSftp channel = (ChannelSftp) session.openChannel("sftp");
+            channel.connect(toMillis(settings.connectTimeout()));
+            return new SftpConnection(session, channel);
+        } catch (JSchException e) {
+            IOException failure = describe(session, e);
+            if (session != null) {
+                session.disconnect();
+            }
+            throw failure;
+        }
+    }
+
+    private IOException describe(Session session, JSchException e) {
+        String server = "[" + settings.host() + "]:" + settings.port();
+        String known = settings.knownHostsFile() == null ? "the known_hosts file" : settings.knownHostsFile().toString();
+        if (e instanceof JSchUnknownHostKeyException) {
+            return new IOException("The host key of " + server + " is unknown: the server offered "
+                                   + offeredKey(session) + ", which is not in " + known
+                                   + ". Verify the fingerprint with the server's administrator, then add the key to "
+                                   + known + " (ssh-keyscan -p " + settings.port() + " " + settings.host()
+                                   + ") or point the knownHostsFile option at a file that has it."
+                                   + " strictHostKeyChecking=no skips the check (tests and demos only).",
+                    e);
+        }
+        if (e instanceof JSchChangedHostKeyException) {
+            return new IOException("The host key of " + server + " has CHANGED: the server offered "
+                                   + offeredKey(session) + ", which differs from the key in " + known
+                                   + ". Someone may be intercepting the connection, or the server was reinstalled."
+                                   + " Confirm the new fingerprint with the server's administrator, then replace the"
+                                   + " entry in " + known + ".",
+                    e);
+        }
+        Throwable cause = e.getCause();
+        if (cause instanceof UnknownHostException) {
+            return new IOException("Cannot resolve host '" + settings.host() + "': check the endpoint's host", e);
+        }
+        if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
+            return new IOException("Cannot connect to " + server + ": " + cause.getMessage()
+                                   + "; check host and port, and that an SSH server listens there", e);
+        }
+        if (cause instanceof SocketTimeoutException || String.valueOf(e.getMessage()).contains("timeout")) {
+            return new IOException("Timed out connecting to " + server + " after "
+                                   + settings.connectTimeout().toMillis()
+                                   + " ms; check host, port and firewalls, or raise connectTimeout", e);
+        }
+        if ("Auth fail".equals(e.getMessage()) || "Auth cancel".equals(e.getMessage())) {
+            return new IOException("Authentication failed for " + settings.address() + " (tried "
+                                   + authMethods() + "); check username, password and privateKeyFile", e);
+        }
+        return new IOException("SSH connection to " + server + " failed: " + e.getMessage(), e);
+    }
+
+    private String offeredKey(Session session) {
+        HostKey key = session == null ? null : session.getHostKey();
+        return key == null ? "a key" : "a " + key.getType() + " key with fingerprint " + key.getFingerPrint(jsch);
+    }
+
+    private String authMethods() {
+        if (settings.privateKeyFile() != null && settings.password() != null) {
+            return "public key " + settings.privateKeyFile() + " and password";
+        }
+        if (settings.privateKeyFile() != null) {
+            return "public key " + settings.privateKeyFile();
+        }
+        return settings.password() != null ? "password" : "no password and no private key";
+    }
+
+    private static int toMillis(java.time.Duration duration) {
+        return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
+    }
+}

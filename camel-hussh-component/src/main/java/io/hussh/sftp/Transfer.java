@@ -1,0 +1,127 @@
+package io.hussh.sftp;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * The transfer algorithm, the same for uploads and downloads: plan, transfer, verify, commit.
+ * <ul>
+ * <li><b>plan</b>: where to write ({@code name + tempSuffix} when atomic) and from which offset (the bytes already
+ * there when resuming), or nothing to do when the destination is already complete;</li>
+ * <li><b>transfer</b>: copy the source from that offset;</li>
+ * <li><b>verify</b>: the destination now holds exactly as many bytes as the source;</li>
+ * <li><b>commit</b>: rename the temp file onto the final name.</li>
+ * </ul>
+ * On failure the temp file is removed, unless resuming, which keeps it for the next attempt. The final name never
+ * holds partial content when atomic, and an existing destination is never removed before the commit.
+ */
+final class Transfer {
+
+    private final TransferSource source;
+    private final TransferTarget target;
+    private final String finalPath;
+    private final String remotePath;
+    private final TransferOptions options;
+    private final String writePath;
+
+    /**
+     * @param finalPath  the destination, in the target's terms (remote path for uploads, local for downloads)
+     * @param remotePath the remote file of this transfer, for results and errors
+     */
+    Transfer(TransferSource source, TransferTarget target, String finalPath, String remotePath, TransferOptions options) {
+        this.source = source;
+        this.target = target;
+        this.finalPath = finalPath;
+        this.remotePath = remotePath;
+        this.options = options;
+        this.writePath = options.atomic() ? finalPath + options.tempSuffix() : finalPath;
+    }
+
+    TransferResult run() throws IOException {
+        long sourceSize = source.size();
+        Plan plan = plan(sourceSize);
+        if (plan.complete()) {
+            return new TransferResult(remotePath, finalPath, 0, plan.offset(), true);
+        }
+        try {
+            long copied = transfer(plan.offset(), sourceSize);
+            if (copied < 0) {
+                return sourceEndedBeforeOffset(plan.offset());
+            }
+            verify(sourceSize, plan.offset() + copied);
+            if (options.atomic()) {
+                target.commit(writePath, finalPath);
+            }
+            return new TransferResult(remotePath, finalPath, copied, plan.offset(), false);
+        } catch (IOException | RuntimeException e) {
+            if (options.atomic() && !options.resume()) {
+                discardTemp(e);
+            }
+            throw e;
+        }
+    }
+
+    private record Plan(long offset, boolean complete) {
+    }
+
+    private Plan plan(long sourceSize) throws IOException {
+        if (!options.resume()) {
+            return new Plan(0, false);
+        }
+        long partial = target.size(writePath);
+        if (options.atomic() && partial < 0) {
+            long existing = target.size(finalPath);
+            boolean complete = sourceSize >= 0 && existing >= sourceSize;
+            return new Plan(complete ? existing : 0, complete);
+        }
+        if (partial < 0) {
+            return new Plan(0, false);
+        }
+        if (sourceSize >= 0 && partial >= sourceSize) {
+            if (!options.atomic()) {
+                return new Plan(partial, true);
+            }
+            // a temp file longer than the source belongs to another version of it: it can only be rewritten
+            return new Plan(partial == sourceSize ? partial : 0, false);
+        }
+        return new Plan(partial, false);
+    }
+
+    /** Returns the bytes copied, or -1 when the source ended before the offset. */
+    private long transfer(long offset, long sourceSize) throws IOException {
+        if (offset > 0 && offset == sourceSize) {
+            return 0;
+        }
+        try (OutputStream out = target.open(writePath, offset)) {
+            CountingOutputStream counted = new CountingOutputStream(out);
+            return source.copyTo(counted, offset) ? counted.count() : -1;
+        }
+    }
+
+    private void verify(long sourceSize, long written) throws HusshTransferException {
+        if (sourceSize >= 0 && written != sourceSize) {
+            throw new HusshTransferException(remotePath, "The source changed during the transfer of " + remotePath
+                                                         + ": it had " + sourceSize + " bytes when the transfer began,"
+                                                         + " but " + written + " were written");
+        }
+    }
+
+    private TransferResult sourceEndedBeforeOffset(long offset) throws HusshTransferException {
+        if (!options.atomic()) {
+            // the destination holds at least as much as the source: complete by the resume rule
+            return new TransferResult(remotePath, finalPath, 0, offset, true);
+        }
+        throw new HusshTransferException(remotePath, "The partial file " + writePath + " holds " + offset
+                                                     + " bytes, more than the source stream has, so it cannot be"
+                                                     + " resumed from this stream. Delete it to start over, or send the"
+                                                     + " body as a file so the transfer can restart by itself.");
+    }
+
+    private void discardTemp(Exception failure) {
+        try {
+            target.delete(writePath);
+        } catch (IOException | RuntimeException cleanupFailure) {
+            failure.addSuppressed(cleanupFailure);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.hussh.sftp;
+
+/**
+ * What one completed transfer did.
+ *
+ * @param remotePath       absolute remote path of the final file
+ * @param writtenPath      the final file written: the remote path for an upload, the local path for a download
+ * @param bytesTransferred payload bytes sent or received by this transfer
+ * @param resumeOffset     the offset the transfer started from; 0 for a fresh transfer
+ * @param skipped          the destination was already complete and nothing was sent
+ */
+public record TransferResult(String remotePath, String writtenPath, long bytesTransferred, long resumeOffset,
+        boolean skipped) {
+}

@@ -1,0 +1,33 @@
+package io.hussh.sftp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+
+/** Where a transfer reads from: a local file, bytes or a stream for uploads, the remote file for downloads. */
+public interface TransferSource {
+
+    /** Size in bytes, or {@code -1} when it is known only once read (a stream). */
+    long size() throws IOException;
+
+    /**
+     * Copies the source from {@code offset} to its end into {@code out}.
+     *
+     * @return {@code false} when the source ends before {@code offset} (only possible when the size was unknown)
+     */
+    boolean copyTo(OutputStream out, long offset) throws IOException;
+
+    static TransferSource file(Path file) {
+        return new LocalFileSource(file);
+    }
+
+    static TransferSource bytes(byte[] bytes) {
+        return new BytesSource(bytes);
+    }
+
+    /** A stream of unknown length; it is read once and not closed. */
+    static TransferSource stream(InputStream in) {
+        return new StreamSource(in);
+    }
+}

@@ -1,0 +1,23 @@
+package io.hussh.sftp;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** Where a transfer writes: the remote server for uploads, the local file system for downloads. */
+interface TransferTarget {
+
+    /** Size of the file at {@code path}, or {@code -1} when there is none. */
+    long size(String path) throws IOException;
+
+    /**
+     * Opens {@code path} for writing at {@code offset}, creating missing parent directories. Offset 0 creates or
+     * truncates the file; any other offset must equal the file's current size and appends to it.
+     */
+    OutputStream open(String path, long offset) throws IOException;
+
+    /** Moves the complete {@code tempPath} onto {@code finalPath}, replacing an existing file atomically. */
+    void commit(String tempPath, String finalPath) throws IOException;
+
+    /** Removes {@code path}; a missing file is not an error. */
+    void delete(String path) throws IOException;
+}
