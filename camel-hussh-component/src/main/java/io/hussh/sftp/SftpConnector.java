@@ -96,6 +96,7 @@ final class SftpConnector {
                     e);
         }
         Throwable cause = e.getCause();
+        String message = String.valueOf(e.getMessage());
         if (cause instanceof UnknownHostException) {
             return new IOException("Cannot resolve host '" + settings.host() + "': check the endpoint's host", e);
         }
@@ -103,12 +104,12 @@ final class SftpConnector {
             return new IOException("Cannot connect to " + server + ": " + cause.getMessage()
                                    + "; check host and port, and that an SSH server listens there", e);
         }
-        if (cause instanceof SocketTimeoutException || String.valueOf(e.getMessage()).contains("timeout")) {
+        if (cause instanceof SocketTimeoutException || message.contains("timeout")) {
             return new IOException("Timed out connecting to " + server + " after "
                                    + settings.connectTimeout().toMillis()
                                    + " ms; check host, port and firewalls, or raise connectTimeout", e);
         }
-        if ("Auth fail".equals(e.getMessage()) || "Auth cancel".equals(e.getMessage())) {
+        if (message.startsWith("Auth fail") || message.startsWith("Auth cancel")) {
             return new IOException("Authentication failed for " + settings.address() + " (tried "
                                    + authMethods() + "); check username, password and privateKeyFile", e);
         }

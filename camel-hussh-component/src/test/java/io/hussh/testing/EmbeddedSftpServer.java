@@ -1,0 +1,110 @@
+package io.hussh.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.util.List;
+
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.config.keys.AuthorizedKeysAuthenticator;
+import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.sftp.SftpModuleProperties;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+
+/**
+ * A real SFTP server in-process (Apache MINA SSHD) on 127.0.0.1, serving a local directory as its root, with one user
+ * who may log in by password or by the keys in an authorized_keys file.
+ */
+public final class EmbeddedSftpServer implements AutoCloseable {
+
+    public static final String USER = "hussh";
+    public static final String PASSWORD = "s3cret-Pa55";
+
+    private final SshServer sshd;
+    private final Path root;
+
+    private EmbeddedSftpServer(SshServer sshd, Path root) {
+        this.sshd = sshd;
+        this.root = root;
+    }
+
+    /** A server with the OpenSSH SFTP extensions (posix-rename among them), as MINA ships it. */
+    public static EmbeddedSftpServer start(Path root) throws IOException {
+        return start(root, true, null);
+    }
+
+    /**
+     * @param opensshExtensions {@code false} gives a server that advertises no OpenSSH extension, so it cannot rename
+     *                          over an existing file
+     * @param authorizedKeys    an authorized_keys file for public-key logins, or {@code null}
+     */
+    public static EmbeddedSftpServer start(Path root, boolean opensshExtensions, Path authorizedKeys)
+            throws IOException {
+        Files.createDirectories(root);
+        SshServer sshd = SshServer.setUpDefaultServer();
+        sshd.setHost("127.0.0.1");
+        sshd.setPort(0);
+        sshd.setKeyPairProvider(new SimpleGeneratorHostKeyProvider());
+        sshd.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
+        if (authorizedKeys != null) {
+            sshd.setPublickeyAuthenticator(new AuthorizedKeysAuthenticator(authorizedKeys));
+        }
+        sshd.setFileSystemFactory(new VirtualFileSystemFactory(root));
+        sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory.Builder().build()));
+        if (!opensshExtensions) {
+            // an empty list would fall back to the defaults, so advertise only an extension unrelated to renames
+            SftpModuleProperties.OPENSSH_EXTENSIONS.set(sshd, "fsync@openssh.com=1");
+        }
+        sshd.start();
+        return new EmbeddedSftpServer(sshd, root);
+    }
+
+    public int port() {
+        return sshd.getPort();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The local file behind an absolute remote path. */
+    public Path file(String remotePath) {
+        return root.resolve(remotePath.substring(1));
+    }
+
+    public PublicKey hostKey() throws IOException {
+        try {
+            for (KeyPair pair : sshd.getKeyPairProvider().loadKeys(null)) {
+                return pair.getPublic();
+            }
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException(e);
+        }
+        throw new IOException("The server has no host key");
+    }
+
+    /** Writes a known_hosts file that trusts this server's host key on its port and on proxies' ports. */
+    public Path writeKnownHosts(Path file, int... proxyPorts) throws IOException {
+        String key = PublicKeyEntry.toString(hostKey());
+        StringBuilder lines = new StringBuilder("[127.0.0.1]:" + port() + " " + key + "\n");
+        for (int proxyPort : proxyPorts) {
+            lines.append("[127.0.0.1]:").append(proxyPort).append(' ').append(key).append('\n');
+        }
+        Files.writeString(file, lines);
+        return file;
+    }
+
+    public String hostKeyFingerprint() throws IOException {
+        return KeyUtils.getFingerPrint(hostKey());
+    }
+
+    @Override
+    public void close() throws IOException {
+        sshd.stop(true);
+    }
+}

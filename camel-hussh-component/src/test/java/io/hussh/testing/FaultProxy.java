@@ -1,0 +1,139 @@
+package io.hussh.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A TCP proxy on 127.0.0.1 that forwards to a local port, counts the bytes it forwards in each direction, and can cut
+ * a connection for real after a given number of bytes: both sockets are closed, as when a link dies.
+ */
+public final class FaultProxy implements AutoCloseable {
+
+    /** Direction of traffic: client to server (uploads) or server to client (downloads). */
+    public enum Direction { UPSTREAM, DOWNSTREAM }
+
+    private final int targetPort;
+    private final ServerSocket server;
+    private final AtomicLong upstream = new AtomicLong();
+    private final AtomicLong downstream = new AtomicLong();
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private volatile Direction dropDirection;
+    private volatile long dropAfter = -1;
+    private volatile int drops;
+
+    public FaultProxy(int targetPort) throws IOException {
+        this.targetPort = targetPort;
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(this::acceptLoop, "fault-proxy-accept-" + port());
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /** Cuts the next connection once it has forwarded {@code bytes} in {@code direction}; later ones pass. */
+    public void dropOnceAfter(Direction direction, long bytes) {
+        this.dropDirection = direction;
+        this.dropAfter = bytes;
+    }
+
+    public long upstreamBytes() {
+        return upstream.get();
+    }
+
+    public long downstreamBytes() {
+        return downstream.get();
+    }
+
+    public int drops() {
+        return drops;
+    }
+
+    public void resetCounters() {
+        upstream.set(0);
+        downstream.set(0);
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                Socket target = new Socket();
+                target.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort));
+                sockets.add(client);
+                sockets.add(target);
+                Direction direction = dropDirection;
+                long limit = dropAfter;
+                dropAfter = -1;
+                Connection connection = new Connection(client, target);
+                pump(connection, client, target, upstream, direction == Direction.UPSTREAM ? limit : -1);
+                pump(connection, target, client, downstream, direction == Direction.DOWNSTREAM ? limit : -1);
+            } catch (IOException e) {
+                if (!server.isClosed()) {
+                    throw new IllegalStateException("fault proxy accept failed", e);
+                }
+            }
+        }
+    }
+
+    private void pump(Connection connection, Socket from, Socket to, AtomicLong counter, long limit) {
+        Thread thread = new Thread(() -> {
+            byte[] buffer = new byte[64 * 1024];
+            long forwarded = 0;
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    if (limit >= 0 && forwarded + n >= limit) {
+                        int allowed = (int) (limit - forwarded);
+                        out.write(buffer, 0, allowed);
+                        counter.addAndGet(allowed);
+                        drops++;
+                        connection.cut();
+                        return;
+                    }
+                    out.write(buffer, 0, n);
+                    out.flush();
+                    forwarded += n;
+                    counter.addAndGet(n);
+                }
+            } catch (IOException e) {
+                // the other direction closed the sockets, or the peer went away
+            } finally {
+                connection.cut();
+            }
+        }, "fault-proxy-pump");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private record Connection(Socket client, Socket target) {
+        void cut() {
+            closeQuietly(client);
+            closeQuietly(target);
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closing a socket that is already failing
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        sockets.forEach(FaultProxy::closeQuietly);
+    }
+}
