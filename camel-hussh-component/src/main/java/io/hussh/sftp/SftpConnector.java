@@ -31,7 +31,9 @@ final class SftpConnector {
         this.jsch = new JSch();
         jsch.setInstanceLogger(new Slf4jLogger());
         try {
-            if (settings.knownHostsFile() != null && Files.isRegularFile(settings.knownHostsFile())) {
+            // with checking off JSch would write every key it meets into the file: leave the user's file alone
+            if (settings.strictHostKeyChecking() && settings.knownHostsFile() != null
+                && Files.isRegularFile(settings.knownHostsFile())) {
                 jsch.setKnownHosts(settings.knownHostsFile().toString());
             }
             if (settings.privateKeyFile() != null) {

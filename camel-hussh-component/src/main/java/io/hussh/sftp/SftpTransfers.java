@@ -56,15 +56,14 @@ public final class SftpTransfers implements AutoCloseable {
             pool.release(connection);
             return result;
         } catch (IOException | RuntimeException e) {
+            boolean lost = connection != null && !connection.isAlive();
             // after a failure the channel may still hold replies to requests in flight: never reuse it
             if (connection != null) {
                 pool.discard(connection);
             }
-            if (e instanceof HusshTransferException transferFailure && remotePath.equals(transferFailure.getRemotePath())) {
-                throw transferFailure;
-            }
+            String reason = lost ? "the connection was lost (" + e.getMessage() + ")" : e.getMessage();
             throw new HusshTransferException(remotePath,
-                    what + " " + remotePath + " on " + settings.address() + " failed: " + e.getMessage(), e);
+                    what + " " + remotePath + " on " + settings.address() + " failed: " + reason, e);
         }
     }
 }

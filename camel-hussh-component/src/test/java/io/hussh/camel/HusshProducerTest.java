@@ -157,7 +157,7 @@ class HusshProducerTest extends CamelTestSupport {
                 .isInstanceOf(CamelExecutionException.class)
                 .cause().isInstanceOf(HusshTransferException.class);
         assertThat(server.file("/srv/flaky/disk.img")).doesNotExist();
-        long partial = Files.size(server.file("/srv/flaky/disk.img.hussh.tmp"));
+        long partial = TestFiles.settledSize(server.file("/srv/flaky/disk.img.hussh.tmp"));
 
         proxy.resetCounters();
         Exchange retry = template.send("direct:flaky", e -> e.getIn().setBody(source.toFile()));

@@ -60,14 +60,16 @@ class ConnectionSecurityTest {
     }
 
     @Test
-    void strictHostKeyCheckingOffAcceptsAnUnknownKey() throws Exception {
+    void strictHostKeyCheckingOffAcceptsAnUnknownKeyAndLeavesKnownHostsAlone() throws Exception {
+        Path knownHosts = Files.writeString(tmp.resolve("known_hosts"), "# the user's own file\n");
         try (EmbeddedSftpServer server = EmbeddedSftpServer.start(tmp.resolve("root"));
-             SftpTransfers transfers = new SftpTransfers(passwordSettings(server, tmp.resolve("none"), false))) {
+             SftpTransfers transfers = new SftpTransfers(passwordSettings(server, knownHosts, false))) {
 
             transfers.upload(TransferSource.bytes("ok".getBytes()), "/x", TransferOptions.plain());
 
             assertThat(server.file("/x")).hasContent("ok");
         }
+        assertThat(knownHosts).hasContent("# the user's own file");
     }
 
     @Test

@@ -25,6 +25,23 @@ public final class TestFiles {
         return Files.write(file, randomBytes(size, seed));
     }
 
+    /**
+     * The size of a file that a server may still be writing: an SFTP server goes on executing the writes it had
+     * queued for a while after the client's connection died.
+     */
+    public static long settledSize(Path file) throws IOException, InterruptedException {
+        long size = Files.size(file);
+        for (int i = 0; i < 100; i++) {
+            Thread.sleep(100);
+            long now = Files.size(file);
+            if (now == size) {
+                return size;
+            }
+            size = now;
+        }
+        throw new IllegalStateException(file + " is still growing after 10 s");
+    }
+
     public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
