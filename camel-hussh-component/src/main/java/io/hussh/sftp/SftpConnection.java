@@ -15,6 +15,14 @@ final class SftpConnection implements AutoCloseable {
 
     private static final String POSIX_RENAME = "posix-rename@openssh.com";
 
+    /**
+     * JSch's RESUME and APPEND modes stat the file once more and write at whatever size they find then, which splices
+     * the source at the wrong place if the file changed since the transfer planned its offset (a dying session's queued
+     * writes still landing, say). Any other mode value opens with WRITE|CREAT, no TRUNC, and writes at exactly the
+     * offset given.
+     */
+    private static final int WRITE_AT_OFFSET = 3;
+
     private final Session session;
     private final ChannelSftp channel;
 
@@ -43,10 +51,10 @@ final class SftpConnection implements AutoCloseable {
         }
     }
 
-    /** Opens for writing: offset 0 creates or truncates, any other offset appends at the current end. */
+    /** Opens for writing: offset 0 creates or truncates, any other offset writes from exactly there. */
     OutputStream openWrite(String path, long offset) throws SftpException {
-        int mode = offset == 0 ? ChannelSftp.OVERWRITE : ChannelSftp.RESUME;
-        return channel.put(RemotePaths.escapeForJsch(path), null, mode, 0);
+        int mode = offset == 0 ? ChannelSftp.OVERWRITE : WRITE_AT_OFFSET;
+        return channel.put(RemotePaths.escapeForJsch(path), null, mode, offset);
     }
 
     void read(String path, long offset, OutputStream out) throws SftpException {

@@ -11,7 +11,7 @@ interface TransferTarget {
 
     /**
      * Opens {@code path} for writing at {@code offset}, creating missing parent directories. Offset 0 creates or
-     * truncates the file; any other offset must equal the file's current size and appends to it.
+     * truncates the file; any other offset writes from exactly that position, whatever the file's size is by then.
      */
     OutputStream open(String path, long offset) throws IOException;
 
