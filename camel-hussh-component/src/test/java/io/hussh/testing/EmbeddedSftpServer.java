@@ -68,6 +68,18 @@ public final class EmbeddedSftpServer implements AutoCloseable {
         return sshd.getPort();
     }
 
+    /** Stops the server at once, cutting every session, as when its process dies. */
+    public void kill() throws IOException {
+        sshd.stop(true);
+    }
+
+    /** Starts the killed server again on the same port, with the same host key and files. */
+    public void restart() throws IOException {
+        int port = sshd.getPort();
+        sshd.setPort(port);
+        sshd.start();
+    }
+
     public Path root() {
         return root;
     }

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -25,8 +26,10 @@ public final class FaultProxy implements AutoCloseable {
     private final AtomicLong upstream = new AtomicLong();
     private final AtomicLong downstream = new AtomicLong();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Direction dropDirection;
     private volatile long dropAfter = -1;
+    private volatile boolean stall;
     private volatile int drops;
 
     public FaultProxy(int targetPort) throws IOException {
@@ -45,6 +48,17 @@ public final class FaultProxy implements AutoCloseable {
     public void dropOnceAfter(Direction direction, long bytes) {
         this.dropDirection = direction;
         this.dropAfter = bytes;
+        this.stall = false;
+    }
+
+    /**
+     * Makes the next connection stop forwarding in {@code direction} after {@code bytes}, keeping both sockets open:
+     * a link that goes silent instead of failing.
+     */
+    public void stallOnceAfter(Direction direction, long bytes) {
+        this.dropDirection = direction;
+        this.dropAfter = bytes;
+        this.stall = true;
     }
 
     public long upstreamBytes() {
@@ -74,10 +88,11 @@ public final class FaultProxy implements AutoCloseable {
                 sockets.add(target);
                 Direction direction = dropDirection;
                 long limit = dropAfter;
+                boolean stalls = stall;
                 dropAfter = -1;
                 Connection connection = new Connection(client, target);
-                pump(connection, client, target, upstream, direction == Direction.UPSTREAM ? limit : -1);
-                pump(connection, target, client, downstream, direction == Direction.DOWNSTREAM ? limit : -1);
+                pump(connection, client, target, upstream, direction == Direction.UPSTREAM ? limit : -1, stalls);
+                pump(connection, target, client, downstream, direction == Direction.DOWNSTREAM ? limit : -1, stalls);
             } catch (IOException e) {
                 if (!server.isClosed()) {
                     throw new IllegalStateException("fault proxy accept failed", e);
@@ -86,7 +101,7 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    private void pump(Connection connection, Socket from, Socket to, AtomicLong counter, long limit) {
+    private void pump(Connection connection, Socket from, Socket to, AtomicLong counter, long limit, boolean stalls) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[64 * 1024];
             long forwarded = 0;
@@ -98,6 +113,9 @@ public final class FaultProxy implements AutoCloseable {
                         out.write(buffer, 0, allowed);
                         counter.addAndGet(allowed);
                         drops++;
+                        if (stalls) {
+                            closed.await();
+                        }
                         connection.cut();
                         return;
                     }
@@ -108,6 +126,8 @@ public final class FaultProxy implements AutoCloseable {
                 }
             } catch (IOException e) {
                 // the other direction closed the sockets, or the peer went away
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 connection.cut();
             }
@@ -133,6 +153,7 @@ public final class FaultProxy implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        closed.countDown();
         server.close();
         sockets.forEach(FaultProxy::closeQuietly);
     }

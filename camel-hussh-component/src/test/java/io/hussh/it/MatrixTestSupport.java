@@ -1,0 +1,48 @@
+package io.hussh.it;
+
+import java.nio.file.Path;
+
+import io.hussh.sftp.SftpTransfers;
+import io.hussh.testing.FaultProxy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One server of the matrix per test, with a fault proxy in front of it and transfers both direct and via the proxy. */
+@ExtendWith(CompatibilityReport.class)
+abstract class MatrixTestSupport {
+
+    @TempDir
+    Path tmp;
+
+    ServerKind kind;
+    ServerUnderTest server;
+    FaultProxy proxy;
+    Path knownHosts;
+    SftpTransfers direct;
+    SftpTransfers viaProxy;
+
+    void connect(ServerKind kind) throws Exception {
+        this.kind = kind;
+        server = kind.server();
+        proxy = new FaultProxy(server.port());
+        knownHosts = server.knownHosts(tmp.resolve("known_hosts"), proxy.port());
+        ServerDescriptions.probe(kind, server, knownHosts);
+        direct = new SftpTransfers(server.settings(knownHosts, server.port()));
+        viaProxy = new SftpTransfers(server.settings(knownHosts, proxy.port()));
+    }
+
+    @AfterEach
+    void disconnect() throws Exception {
+        if (direct != null) {
+            direct.close();
+            viaProxy.close();
+            proxy.close();
+        }
+    }
+
+    /** SSH framing, SFTP request headers and the handshake of a new session, on top of the payload. */
+    static long wireBudget(long payload) {
+        return payload + payload / 25 + 64 * 1024;
+    }
+}
