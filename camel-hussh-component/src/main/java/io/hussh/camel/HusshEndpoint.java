@@ -1,6 +1,8 @@
 package io.hussh.camel;
 
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import io.hussh.sftp.SftpTransfers;
 import io.hussh.sftp.TransferOptions;
@@ -11,9 +13,12 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.spi.ExecutorServiceManager;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
  * Upload and download files over SFTP atomically (temporary name, then atomic rename) and resumably (only the missing
@@ -28,7 +33,7 @@ public class HusshEndpoint extends DefaultEndpoint implements AsyncEndpoint {
 
     private Expression fileNameExpression;
     private SftpTransfers transfers;
-    private ExecutorService workerPool;
+    private volatile ExecutorService workerPool;
 
     public HusshEndpoint(String uri, HusshComponent component, HusshConfiguration configuration) {
         super(uri, component);
@@ -74,21 +79,52 @@ public class HusshEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     protected void doStart() throws Exception {
         super.doStart();
         transfers = new SftpTransfers(configuration.connectionSettings());
-        workerPool = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "HusshTransfer",
-                configuration.getWorkerPoolSize());
+        ThreadPoolProfile profile = new ThreadPoolProfile("HusshTransfer");
+        profile.setPoolSize(configuration.getWorkerPoolSize());
+        profile.setMaxPoolSize(configuration.getWorkerPoolSize());
+        profile.setKeepAliveTime(60L);
+        profile.setTimeUnit(TimeUnit.SECONDS);
+        profile.setMaxQueueSize(1000);
+        // the default, CallerRuns, would run a transfer on the route's thread, and a stopped pool would drop tasks
+        // silently, leaving their exchanges waiting forever
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        workerPool = getCamelContext().getExecutorServiceManager().newThreadPool(this, "HusshTransfer", profile);
     }
 
     @Override
     protected void doStop() throws Exception {
         if (workerPool != null) {
-            getCamelContext().getExecutorServiceManager().shutdownGraceful(workerPool);
-            workerPool = null;
+            stopWorkers();
         }
         if (transfers != null) {
             transfers.close();
             transfers = null;
         }
         super.doStop();
+    }
+
+    /** Lets running and queued transfers finish; after the graceful timeout, fails the exchanges still queued. */
+    private void stopWorkers() throws InterruptedException {
+        ExecutorServiceManager manager = getCamelContext().getExecutorServiceManager();
+        ExecutorService pool = workerPool;
+        workerPool = null;
+        pool.shutdown();
+        if (!pool.awaitTermination(manager.getShutdownAwaitTermination(), TimeUnit.MILLISECONDS)) {
+            for (Runnable never : manager.shutdownNow(pool)) {
+                if (never instanceof HusshProducer.TransferTask task) {
+                    task.reject(new RejectedExecutionException("The endpoint " + this + " stopped before the transfer began"));
+                }
+            }
+        }
+    }
+
+    /** Runs a transfer on the worker pool; refuses it when the endpoint is not started or the queue is full. */
+    void submit(Runnable transfer) {
+        ExecutorService pool = workerPool;
+        if (pool == null) {
+            throw new RejectedExecutionException("The endpoint " + this + " is not started");
+        }
+        pool.execute(transfer);
     }
 
     TransferOptions transferOptions() {
@@ -105,9 +141,5 @@ public class HusshEndpoint extends DefaultEndpoint implements AsyncEndpoint {
 
     SftpTransfers transfers() {
         return transfers;
-    }
-
-    ExecutorService workerPool() {
-        return workerPool;
     }
 }

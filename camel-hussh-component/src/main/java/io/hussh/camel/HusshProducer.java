@@ -33,20 +33,41 @@ public class HusshProducer extends DefaultAsyncProducer {
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         try {
-            getEndpoint().workerPool().execute(() -> {
-                try {
-                    transfer(exchange);
-                } catch (Exception e) {
-                    exchange.setException(e);
-                } finally {
-                    callback.done(false);
-                }
-            });
+            getEndpoint().submit(new TransferTask(exchange, callback));
             return false;
         } catch (RejectedExecutionException e) {
             exchange.setException(e);
             callback.done(true);
             return true;
+        }
+    }
+
+    /** One exchange's transfer on the worker pool; its callback is called exactly once, whatever happens. */
+    final class TransferTask implements Runnable {
+
+        private final Exchange exchange;
+        private final AsyncCallback callback;
+
+        TransferTask(Exchange exchange, AsyncCallback callback) {
+            this.exchange = exchange;
+            this.callback = callback;
+        }
+
+        @Override
+        public void run() {
+            try {
+                transfer(exchange);
+            } catch (Throwable e) {
+                exchange.setException(e);
+            } finally {
+                callback.done(false);
+            }
+        }
+
+        /** Ends an exchange whose transfer never started because the endpoint stopped. */
+        void reject(RejectedExecutionException reason) {
+            exchange.setException(reason);
+            callback.done(false);
         }
     }
 

@@ -2,6 +2,7 @@ package io.hussh.sftp;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.UUID;
 
 import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.SftpATTRS;
@@ -77,7 +78,7 @@ final class RemoteTarget implements TransferTarget {
      * destination is absent for a moment but its old content is never lost.
      */
     private void replaceThroughBackup(String tempPath, String finalPath) throws IOException {
-        String backup = finalPath + ".old" + options.tempSuffix();
+        String backup = finalPath + "." + UUID.randomUUID().toString().substring(0, 8) + ".old" + options.tempSuffix();
         try {
             connection.rename(finalPath, backup);
         } catch (SftpException e) {
@@ -102,13 +103,12 @@ final class RemoteTarget implements TransferTarget {
         }
     }
 
+    /**
+     * Runs after a failure, on a fresh connection: the transfer's own may be dead, or still hold replies to writes
+     * that were in flight, which a removal on it would read as its own.
+     */
     @Override
     public void delete(String path) throws IOException {
-        if (connection.isAlive()) {
-            remove(connection, path);
-            return;
-        }
-        // the transfer's own connection died with the failure being cleaned up after: use a fresh one
         SftpConnection fresh = pool.borrow();
         try {
             remove(fresh, path);

@@ -84,7 +84,8 @@ final class SftpConnection implements AutoCloseable {
         }
         mkdirs(RemotePaths.parent(directory));
         try {
-            channel.mkdir(RemotePaths.escapeForJsch(directory));
+            // unlike the other operations, JSch's mkdir neither globs nor unescapes its path
+            channel.mkdir(directory);
         } catch (SftpException e) {
             // another writer may have created it in the meantime
             SftpATTRS now = statOrNull(directory);

@@ -20,18 +20,22 @@ public final class SftpTransfers implements AutoCloseable {
     /** Uploads {@code source} to the absolute {@code remotePath}. */
     public TransferResult upload(TransferSource source, String remotePath, TransferOptions options)
             throws HusshTransferException {
-        return run("Upload to", remotePath,
-                connection -> new Transfer(source, new RemoteTarget(connection, pool, options), remotePath, remotePath,
-                        options));
+        try (PathLocks.Held held = PathLocks.JVM.lock(settings.host() + ":" + settings.port() + remotePath)) {
+            return run("Upload to", remotePath,
+                    connection -> new Transfer(source, new RemoteTarget(connection, pool, options), remotePath,
+                            remotePath, options));
+        }
     }
 
     /** Downloads the absolute {@code remotePath} into {@code localFile}. */
     public TransferResult download(String remotePath, Path localFile, TransferOptions options)
             throws HusshTransferException {
         String local = localFile.toAbsolutePath().toString();
-        return run("Download of", remotePath,
-                connection -> new Transfer(new RemoteSource(connection, remotePath), new LocalTarget(), local,
-                        remotePath, options));
+        try (PathLocks.Held held = PathLocks.JVM.lock(local)) {
+            return run("Download of", remotePath,
+                    connection -> new Transfer(new RemoteSource(connection, remotePath), new LocalTarget(), local,
+                            remotePath, options));
+        }
     }
 
     /** Number of SSH sessions open now, busy or idle. */

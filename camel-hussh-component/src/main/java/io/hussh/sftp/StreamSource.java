@@ -30,18 +30,17 @@ final class StreamSource implements TransferSource {
         return true;
     }
 
-    // InputStream.skip may skip fewer bytes than asked without being at the end
+    // reads instead of InputStream.skip, which may skip fewer bytes than asked, or (FileInputStream) report bytes
+    // skipped beyond the end of the stream
     private boolean skipFully(long count) throws IOException {
+        byte[] scratch = new byte[(int) Math.min(count, LocalFileSource.BUFFER_SIZE)];
         long remaining = count;
         while (remaining > 0) {
-            long skipped = in.skip(remaining);
-            if (skipped > 0) {
-                remaining -= skipped;
-            } else if (in.read() >= 0) {
-                remaining--;
-            } else {
+            int n = in.read(scratch, 0, (int) Math.min(remaining, scratch.length));
+            if (n < 0) {
                 return false;
             }
+            remaining -= n;
         }
         return true;
     }

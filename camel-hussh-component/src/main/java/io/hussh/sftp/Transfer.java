@@ -52,7 +52,8 @@ final class Transfer {
             if (options.atomic()) {
                 target.commit(writePath, finalPath);
             }
-            return new TransferResult(remotePath, finalPath, copied, plan.offset(), false);
+            boolean alreadyComplete = !options.atomic() && copied == 0 && plan.offset() > 0;
+            return new TransferResult(remotePath, finalPath, copied, plan.offset(), alreadyComplete);
         } catch (IOException | RuntimeException e) {
             if (options.atomic() && !options.resume()) {
                 discardTemp(e);
@@ -98,11 +99,18 @@ final class Transfer {
         }
     }
 
-    private void verify(long sourceSize, long written) throws HusshTransferException {
+    /** The destination must now hold exactly the source: counted on our side, and measured on the other. */
+    private void verify(long sourceSize, long written) throws IOException {
         if (sourceSize >= 0 && written != sourceSize) {
             throw new HusshTransferException(remotePath, "The source changed during the transfer of " + remotePath
                                                          + ": it had " + sourceSize + " bytes when the transfer began,"
                                                          + " but " + written + " were written");
+        }
+        long stored = target.size(writePath);
+        if (stored != written) {
+            throw new HusshTransferException(remotePath, writePath + " holds " + stored + " bytes after the transfer,"
+                                                         + " but the source has " + written
+                                                         + "; another writer may be using the same file");
         }
     }
 

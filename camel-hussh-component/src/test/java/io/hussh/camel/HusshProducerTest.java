@@ -249,6 +249,25 @@ class HusshProducerTest extends CamelTestSupport {
     }
 
     @Test
+    void aStoppedEndpointRefusesTheExchangeAndCallsBackAtOnce() throws Exception {
+        HusshEndpoint endpoint = context.getEndpoint(uri(server.port(), "/srv/stopped", ""), HusshEndpoint.class);
+        AsyncProducer producer = endpoint.createAsyncProducer();
+        endpoint.stop();
+        Exchange exchange = new DefaultExchange(context);
+        exchange.getIn().setBody("late");
+        exchange.getIn().setHeader(Exchange.FILE_NAME, "late.txt");
+        AtomicReference<Boolean> doneSync = new AtomicReference<>();
+
+        boolean completedSynchronously = producer.process(exchange, doneSync::set);
+
+        assertThat(completedSynchronously).isTrue();
+        assertThat(doneSync.get()).isTrue();
+        assertThat(exchange.getException()).isInstanceOf(java.util.concurrent.RejectedExecutionException.class)
+                .hasMessageContaining("is not started");
+        assertThat(server.file("/srv/stopped/late.txt")).doesNotExist();
+    }
+
+    @Test
     void theRouteContinuesOnTheEndpointsWorkerPoolNotTheCallersThread() throws Exception {
         context.addRoutes(new RouteBuilder() {
             @Override

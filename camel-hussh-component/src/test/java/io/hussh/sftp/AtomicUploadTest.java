@@ -123,6 +123,36 @@ class AtomicUploadTest extends SftpTestSupport {
     }
 
     @Test
+    void directoriesWithGlobCharactersAreCreatedUnderExactlyThatName() throws Exception {
+        direct.upload(TransferSource.bytes("deep".getBytes()), "/srv/in/a*b/c?d/f.txt", ATOMIC);
+
+        assertThat(remote("/srv/in/a*b/c?d/f.txt")).hasContent("deep");
+    }
+
+    @Test
+    void concurrentUploadsOfOneNameDoNotInterleaveInTheTempFile() throws Exception {
+        byte[] first = TestFiles.randomBytes(4 * 1024 * 1024, 30);
+        byte[] second = TestFiles.randomBytes(4 * 1024 * 1024, 31);
+        Set<String> complete = Set.of(TestFiles.sha256(first), TestFiles.sha256(second));
+
+        for (int round = 0; round < 5; round++) {
+            Thread other = new Thread(() -> {
+                try {
+                    direct.upload(TransferSource.bytes(second), "/srv/same.bin", ATOMIC);
+                } catch (HusshTransferException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            other.start();
+            direct.upload(TransferSource.bytes(first), "/srv/same.bin", ATOMIC);
+            other.join();
+
+            assertThat(complete).contains(TestFiles.sha256(remote("/srv/same.bin")));
+        }
+        assertThat(PathLocks.JVM.size()).isZero();
+    }
+
+    @Test
     void aMissingLocalSourceFailsBeforeAnythingIsWritten() {
         Path missing = tmp.resolve("no-such-file");
 

@@ -151,6 +151,35 @@ class ResumeTransferTest extends SftpTestSupport {
     }
 
     @Test
+    void aStreamShorterThanTheTempFileIsRefusedNotCommitted() throws Exception {
+        Files.createDirectories(remote("/srv"));
+        Files.write(remote("/srv/v.bin.hussh.tmp"), TestFiles.randomBytes(80_000, 19));
+        Path shorter = TestFiles.randomFile(tmp.resolve("v.bin"), 50_000, 20);
+
+        // FileInputStream.skip reports bytes skipped past the end of the file: the source must not trust it
+        try (var fileIn = new java.io.FileInputStream(shorter.toFile())) {
+            assertThatThrownBy(() -> direct.upload(TransferSource.stream(fileIn), "/srv/v.bin", ATOMIC_RESUME))
+                    .isInstanceOf(HusshTransferException.class)
+                    .hasMessageContaining("cannot be resumed from this stream");
+        }
+        assertThat(remote("/srv/v.bin")).doesNotExist();
+        assertThat(remote("/srv/v.bin.hussh.tmp")).hasSize(80_000);
+    }
+
+    @Test
+    void aStreamAsLongAsTheDestinationIsReportedAsSkipped() throws Exception {
+        byte[] content = TestFiles.randomBytes(70_000, 21);
+        Files.createDirectories(remote("/srv"));
+        Files.write(remote("/srv/equal.bin"), content);
+
+        TransferResult result = direct.upload(TransferSource.stream(new ByteArrayInputStream(content)),
+                "/srv/equal.bin", RESUME);
+
+        assertThat(result.skipped()).isTrue();
+        assertThat(result.bytesTransferred()).isZero();
+    }
+
+    @Test
     void aTempLongerThanTheSourceIsRewrittenNotCommitted() throws Exception {
         byte[] content = TestFiles.randomBytes(50_000, 17);
         Files.createDirectories(remote("/srv"));
