@@ -1,6 +1,8 @@
 package io.hussh.sftp;
 
+import java.io.IOException;
 import java.io.OutputStream;
+import java.net.Socket;
 
 import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.Session;
@@ -25,10 +27,12 @@ final class SftpConnection implements AutoCloseable {
 
     private final Session session;
     private final ChannelSftp channel;
+    private final Socket socket;
 
-    SftpConnection(Session session, ChannelSftp channel) {
+    SftpConnection(Session session, ChannelSftp channel, Socket socket) {
         this.session = session;
         this.channel = channel;
+        this.socket = socket;
     }
 
     boolean isAlive() {
@@ -93,6 +97,19 @@ final class SftpConnection implements AutoCloseable {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Cuts the connection from another thread. Closing the socket first unblocks a thread stuck writing into a full
+     * send buffer, which a JSch disconnect alone would not.
+     */
+    void abort() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closing is all that is wanted; the transfer reports the failure
+        }
+        close();
     }
 
     @Override

@@ -1,8 +1,12 @@
 package io.hussh.sftp;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +20,7 @@ import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.JSchUnknownHostKeyException;
 import com.jcraft.jsch.Session;
 import com.jcraft.jsch.Slf4jLogger;
+import com.jcraft.jsch.SocketFactory;
 
 /**
  * Opens authenticated SFTP connections for one {@link ConnectionSettings}. Turns JSch's terse failures into messages
@@ -56,6 +61,8 @@ final class SftpConnector {
         Session session = null;
         try {
             session = jsch.getSession(settings.username(), settings.host(), settings.port());
+            SocketCapture sockets = new SocketCapture(toMillis(settings.connectTimeout()));
+            session.setSocketFactory(sockets);
             if (settings.password() != null) {
                 session.setPassword(settings.password());
             }
@@ -67,7 +74,7 @@ final class SftpConnector {
             session.connect(toMillis(settings.connectTimeout()));
             ChannelSftp channel = (ChannelSftp) session.openChannel("sftp");
             channel.connect(toMillis(settings.connectTimeout()));
-            return new SftpConnection(session, channel);
+            return new SftpConnection(session, channel, sockets.socket);
         } catch (JSchException e) {
             IOException failure = describe(session, e);
             if (session != null) {
@@ -131,6 +138,34 @@ final class SftpConnector {
             return "public key " + settings.privateKeyFile();
         }
         return settings.password() != null ? "password" : "no password and no private key";
+    }
+
+    /** Opens the session's socket as JSch would, and keeps it so that a stalled connection can be cut. */
+    private static final class SocketCapture implements SocketFactory {
+
+        private final int connectTimeout;
+        private Socket socket;
+
+        SocketCapture(int connectTimeout) {
+            this.connectTimeout = connectTimeout;
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            socket = new Socket();
+            socket.connect(new InetSocketAddress(host, port), connectTimeout);
+            return socket;
+        }
+
+        @Override
+        public InputStream getInputStream(Socket socket) throws IOException {
+            return socket.getInputStream();
+        }
+
+        @Override
+        public OutputStream getOutputStream(Socket socket) throws IOException {
+            return socket.getOutputStream();
+        }
     }
 
     private static int toMillis(java.time.Duration duration) {

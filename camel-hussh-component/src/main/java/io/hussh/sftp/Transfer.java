@@ -23,23 +23,27 @@ final class Transfer {
     private final String remotePath;
     private final TransferOptions options;
     private final String writePath;
+    private final TransferProgress progress;
 
     /**
      * @param finalPath  the destination, in the target's terms (remote path for uploads, local for downloads)
      * @param remotePath the remote file of this transfer, for results and errors
      */
-    Transfer(TransferSource source, TransferTarget target, String finalPath, String remotePath, TransferOptions options) {
+    Transfer(TransferSource source, TransferTarget target, String finalPath, String remotePath, TransferOptions options,
+             TransferProgress progress) {
         this.source = source;
         this.target = target;
         this.finalPath = finalPath;
         this.remotePath = remotePath;
         this.options = options;
         this.writePath = options.atomic() ? finalPath + options.tempSuffix() : finalPath;
+        this.progress = progress;
     }
 
     TransferResult run() throws IOException {
         long sourceSize = source.size();
         Plan plan = plan(sourceSize);
+        progress.touch();
         if (plan.complete()) {
             return new TransferResult(remotePath, finalPath, 0, plan.offset(), true);
         }
@@ -49,6 +53,7 @@ final class Transfer {
                 return sourceEndedBeforeOffset(plan.offset());
             }
             verify(sourceSize, plan.offset() + copied);
+            progress.touch();
             if (options.atomic()) {
                 target.commit(writePath, finalPath);
             }
@@ -94,7 +99,8 @@ final class Transfer {
             return 0;
         }
         try (OutputStream out = target.open(writePath, offset)) {
-            CountingOutputStream counted = new CountingOutputStream(out);
+            progress.touch();
+            CountingOutputStream counted = new CountingOutputStream(out, progress);
             return source.copyTo(counted, offset) ? counted.count() : -1;
         }
     }

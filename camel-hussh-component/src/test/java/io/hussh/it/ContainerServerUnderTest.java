@@ -52,7 +52,7 @@ final class ContainerServerUnderTest extends ServerUnderTest {
 
     static ContainerServerUnderTest openSsh() throws IOException {
         return new ContainerServerUnderTest("start-openssh.sh", "sshd -V 2>&1 | head -1",
-                "pkill -9 -x sshd; pkill -9 -f sftp-server; true",
+                "pkill -9 -x sshd; pkill -9 -x sftp-server; true",
                 "/usr/sbin/sshd -f /it/sshd_config -E /it/sshd.log");
     }
 

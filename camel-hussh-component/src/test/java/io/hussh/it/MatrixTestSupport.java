@@ -32,6 +32,14 @@ abstract class MatrixTestSupport {
         viaProxy = new SftpTransfers(server.settings(knownHosts, proxy.port()));
     }
 
+    /**
+     * Transfers through the proxy on a session of their own: a pooled session opened before a fault was armed would
+     * slip past it.
+     */
+    SftpTransfers freshViaProxy() throws java.io.IOException {
+        return new SftpTransfers(server.settings(knownHosts, proxy.port()));
+    }
+
     @AfterEach
     void disconnect() throws Exception {
         if (direct != null) {

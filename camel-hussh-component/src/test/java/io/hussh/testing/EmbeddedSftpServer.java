@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.config.keys.AuthorizedKeysAuthenticator;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
@@ -25,12 +26,16 @@ public final class EmbeddedSftpServer implements AutoCloseable {
     public static final String USER = "hussh";
     public static final String PASSWORD = "s3cret-Pa55";
 
-    private final SshServer sshd;
     private final Path root;
+    private final boolean opensshExtensions;
+    private final Path authorizedKeys;
+    private final KeyPairProvider hostKeys = new SimpleGeneratorHostKeyProvider();
+    private SshServer sshd;
 
-    private EmbeddedSftpServer(SshServer sshd, Path root) {
-        this.sshd = sshd;
+    private EmbeddedSftpServer(Path root, boolean opensshExtensions, Path authorizedKeys) {
         this.root = root;
+        this.opensshExtensions = opensshExtensions;
+        this.authorizedKeys = authorizedKeys;
     }
 
     /** A server with the OpenSSH SFTP extensions (posix-rename among them), as MINA ships it. */
@@ -46,10 +51,16 @@ public final class EmbeddedSftpServer implements AutoCloseable {
     public static EmbeddedSftpServer start(Path root, boolean opensshExtensions, Path authorizedKeys)
             throws IOException {
         Files.createDirectories(root);
-        SshServer sshd = SshServer.setUpDefaultServer();
+        EmbeddedSftpServer server = new EmbeddedSftpServer(root, opensshExtensions, authorizedKeys);
+        server.listen(0);
+        return server;
+    }
+
+    private void listen(int port) throws IOException {
+        sshd = SshServer.setUpDefaultServer();
         sshd.setHost("127.0.0.1");
-        sshd.setPort(0);
-        sshd.setKeyPairProvider(new SimpleGeneratorHostKeyProvider());
+        sshd.setPort(port);
+        sshd.setKeyPairProvider(hostKeys);
         sshd.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
         if (authorizedKeys != null) {
             sshd.setPublickeyAuthenticator(new AuthorizedKeysAuthenticator(authorizedKeys));
@@ -61,7 +72,6 @@ public final class EmbeddedSftpServer implements AutoCloseable {
             SftpModuleProperties.OPENSSH_EXTENSIONS.set(sshd, "fsync@openssh.com=1");
         }
         sshd.start();
-        return new EmbeddedSftpServer(sshd, root);
     }
 
     public int port() {
@@ -75,9 +85,7 @@ public final class EmbeddedSftpServer implements AutoCloseable {
 
     /** Starts the killed server again on the same port, with the same host key and files. */
     public void restart() throws IOException {
-        int port = sshd.getPort();
-        sshd.setPort(port);
-        sshd.start();
+        listen(sshd.getPort());
     }
 
     public Path root() {
@@ -91,7 +99,7 @@ public final class EmbeddedSftpServer implements AutoCloseable {
 
     public PublicKey hostKey() throws IOException {
         try {
-            for (KeyPair pair : sshd.getKeyPairProvider().loadKeys(null)) {
+            for (KeyPair pair : hostKeys.loadKeys(null)) {
                 return pair.getPublic();
             }
         } catch (java.security.GeneralSecurityException e) {

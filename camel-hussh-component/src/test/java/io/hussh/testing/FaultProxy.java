@@ -30,6 +30,7 @@ public final class FaultProxy implements AutoCloseable {
     private volatile Direction dropDirection;
     private volatile long dropAfter = -1;
     private volatile boolean stall;
+    private volatile long bytesPerSecond;
     private volatile int drops;
 
     public FaultProxy(int targetPort) throws IOException {
@@ -59,6 +60,11 @@ public final class FaultProxy implements AutoCloseable {
         this.dropDirection = direction;
         this.dropAfter = bytes;
         this.stall = true;
+    }
+
+    /** Limits each direction of every connection to {@code bytesPerSecond}; 0 lifts the limit. */
+    public void throttle(long bytesPerSecond) {
+        this.bytesPerSecond = bytesPerSecond;
     }
 
     public long upstreamBytes() {
@@ -105,6 +111,7 @@ public final class FaultProxy implements AutoCloseable {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[64 * 1024];
             long forwarded = 0;
+            long started = System.nanoTime();
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
@@ -120,9 +127,16 @@ public final class FaultProxy implements AutoCloseable {
                         return;
                     }
                     out.write(buffer, 0, n);
-                    out.flush();
                     forwarded += n;
                     counter.addAndGet(n);
+                    long rate = bytesPerSecond;
+                    if (rate > 0) {
+                        long due = started + forwarded * 1_000_000_000L / rate;
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                    }
                 }
             } catch (IOException e) {
                 // the other direction closed the sockets, or the peer went away
