@@ -26,29 +26,86 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "allownonatomicreplace":
         case "allowNonAtomicReplace": target.getConfiguration().setAllowNonAtomicReplace(property(camelContext, boolean.class, value)); return true;
         case "atomic": target.getConfiguration().setAtomic(property(camelContext, boolean.class, value)); return true;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffmultiplier":
+        case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "delete": target.getConfiguration().setDelete(property(camelContext, boolean.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "exclude": target.getConfiguration().setExclude(property(camelContext, java.lang.String.class, value)); return true;
         case "filename":
         case "fileName": target.getConfiguration().setFileName(property(camelContext, java.lang.String.class, value)); return true;
+        case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "idempotent": target.getConfiguration().setIdempotent(property(camelContext, boolean.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "include": target.getConfiguration().setInclude(property(camelContext, java.lang.String.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "knownhostsfile":
         case "knownHostsFile": target.getConfiguration().setKnownHostsFile(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "localdirectory":
         case "localDirectory": target.getConfiguration().setLocalDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxdepth":
+        case "maxDepth": target.getConfiguration().setMaxDepth(property(camelContext, int.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "minage":
+        case "minAge": target.getConfiguration().setMinAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "move": target.getConfiguration().setMove(property(camelContext, java.lang.String.class, value)); return true;
+        case "movefailed":
+        case "moveFailed": target.getConfiguration().setMoveFailed(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.hussh.camel.HusshOperation.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "pollstrategy":
+        case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "privatekeyfile":
         case "privateKeyFile": target.getConfiguration().setPrivateKeyFile(property(camelContext, java.lang.String.class, value)); return true;
         case "privatekeypassphrase":
         case "privateKeyPassphrase": target.getConfiguration().setPrivateKeyPassphrase(property(camelContext, java.lang.String.class, value)); return true;
+        case "readlock":
+        case "readLock": target.getConfiguration().setReadLock(property(camelContext, io.hussh.camel.HusshReadLock.class, value)); return true;
+        case "readlockcheckinterval":
+        case "readLockCheckInterval": target.getConfiguration().setReadLockCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "recursive": target.getConfiguration().setRecursive(property(camelContext, boolean.class, value)); return true;
+        case "repeatcount":
+        case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "resume": target.getConfiguration().setResume(property(camelContext, boolean.class, value)); return true;
+        case "runlogginglevel":
+        case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
+        case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
+        case "schedulerproperties":
+        case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "serveraliveinterval":
         case "serverAliveInterval": target.getConfiguration().setServerAliveInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "sortby":
+        case "sortBy": target.getConfiguration().setSortBy(property(camelContext, io.hussh.camel.HusshSortBy.class, value)); return true;
+        case "startscheduler":
+        case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "stricthostkeychecking":
         case "strictHostKeyChecking": target.getConfiguration().setStrictHostKeyChecking(property(camelContext, java.lang.String.class, value)); return true;
         case "tempsuffix":
         case "tempSuffix": target.getConfiguration().setTempSuffix(property(camelContext, java.lang.String.class, value)); return true;
+        case "timeunit":
+        case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "usefixeddelay":
+        case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "workerpoolsize":
         case "workerPoolSize": target.getConfiguration().setWorkerPoolSize(property(camelContext, int.class, value)); return true;
@@ -62,29 +119,86 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "allownonatomicreplace":
         case "allowNonAtomicReplace": return boolean.class;
         case "atomic": return boolean.class;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return int.class;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return int.class;
+        case "backoffmultiplier":
+        case "backoffMultiplier": return int.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "delay": return long.class;
+        case "delete": return boolean.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "exclude": return java.lang.String.class;
         case "filename":
         case "fileName": return java.lang.String.class;
+        case "greedy": return boolean.class;
+        case "idempotent": return boolean.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "include": return java.lang.String.class;
+        case "initialdelay":
+        case "initialDelay": return long.class;
         case "knownhostsfile":
         case "knownHostsFile": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "localdirectory":
         case "localDirectory": return java.lang.String.class;
+        case "maxdepth":
+        case "maxDepth": return int.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return int.class;
+        case "minage":
+        case "minAge": return long.class;
+        case "move": return java.lang.String.class;
+        case "movefailed":
+        case "moveFailed": return java.lang.String.class;
         case "operation": return io.hussh.camel.HusshOperation.class;
         case "password": return java.lang.String.class;
+        case "pollstrategy":
+        case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "privatekeyfile":
         case "privateKeyFile": return java.lang.String.class;
         case "privatekeypassphrase":
         case "privateKeyPassphrase": return java.lang.String.class;
+        case "readlock":
+        case "readLock": return io.hussh.camel.HusshReadLock.class;
+        case "readlockcheckinterval":
+        case "readLockCheckInterval": return long.class;
+        case "recursive": return boolean.class;
+        case "repeatcount":
+        case "repeatCount": return long.class;
         case "resume": return boolean.class;
+        case "runlogginglevel":
+        case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
+        case "scheduler": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.util.Map.class;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return boolean.class;
         case "serveraliveinterval":
         case "serverAliveInterval": return long.class;
+        case "sortby":
+        case "sortBy": return io.hussh.camel.HusshSortBy.class;
+        case "startscheduler":
+        case "startScheduler": return boolean.class;
         case "stricthostkeychecking":
         case "strictHostKeyChecking": return java.lang.String.class;
         case "tempsuffix":
         case "tempSuffix": return java.lang.String.class;
+        case "timeunit":
+        case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "usefixeddelay":
+        case "useFixedDelay": return boolean.class;
         case "username": return java.lang.String.class;
         case "workerpoolsize":
         case "workerPoolSize": return int.class;
@@ -99,32 +213,98 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "allownonatomicreplace":
         case "allowNonAtomicReplace": return target.getConfiguration().isAllowNonAtomicReplace();
         case "atomic": return target.getConfiguration().isAtomic();
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
+        case "backoffmultiplier":
+        case "backoffMultiplier": return target.getBackoffMultiplier();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "delay": return target.getDelay();
+        case "delete": return target.getConfiguration().isDelete();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
+        case "exclude": return target.getConfiguration().getExclude();
         case "filename":
         case "fileName": return target.getConfiguration().getFileName();
+        case "greedy": return target.isGreedy();
+        case "idempotent": return target.getConfiguration().isIdempotent();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
+        case "include": return target.getConfiguration().getInclude();
+        case "initialdelay":
+        case "initialDelay": return target.getInitialDelay();
         case "knownhostsfile":
         case "knownHostsFile": return target.getConfiguration().getKnownHostsFile();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "localdirectory":
         case "localDirectory": return target.getConfiguration().getLocalDirectory();
+        case "maxdepth":
+        case "maxDepth": return target.getConfiguration().getMaxDepth();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
+        case "minage":
+        case "minAge": return target.getConfiguration().getMinAge();
+        case "move": return target.getConfiguration().getMove();
+        case "movefailed":
+        case "moveFailed": return target.getConfiguration().getMoveFailed();
         case "operation": return target.getConfiguration().getOperation();
         case "password": return target.getConfiguration().getPassword();
+        case "pollstrategy":
+        case "pollStrategy": return target.getPollStrategy();
         case "privatekeyfile":
         case "privateKeyFile": return target.getConfiguration().getPrivateKeyFile();
         case "privatekeypassphrase":
         case "privateKeyPassphrase": return target.getConfiguration().getPrivateKeyPassphrase();
+        case "readlock":
+        case "readLock": return target.getConfiguration().getReadLock();
+        case "readlockcheckinterval":
+        case "readLockCheckInterval": return target.getConfiguration().getReadLockCheckInterval();
+        case "recursive": return target.getConfiguration().isRecursive();
+        case "repeatcount":
+        case "repeatCount": return target.getRepeatCount();
         case "resume": return target.getConfiguration().isResume();
+        case "runlogginglevel":
+        case "runLoggingLevel": return target.getRunLoggingLevel();
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return target.getScheduledExecutorService();
+        case "scheduler": return target.getScheduler();
+        case "schedulerproperties":
+        case "schedulerProperties": return target.getSchedulerProperties();
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "serveraliveinterval":
         case "serverAliveInterval": return target.getConfiguration().getServerAliveInterval();
+        case "sortby":
+        case "sortBy": return target.getConfiguration().getSortBy();
+        case "startscheduler":
+        case "startScheduler": return target.isStartScheduler();
         case "stricthostkeychecking":
         case "strictHostKeyChecking": return target.getConfiguration().getStrictHostKeyChecking();
         case "tempsuffix":
         case "tempSuffix": return target.getConfiguration().getTempSuffix();
+        case "timeunit":
+        case "timeUnit": return target.getTimeUnit();
+        case "usefixeddelay":
+        case "useFixedDelay": return target.isUseFixedDelay();
         case "username": return target.getConfiguration().getUsername();
         case "workerpoolsize":
         case "workerPoolSize": return target.getConfiguration().getWorkerPoolSize();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "schedulerproperties":
+        case "schedulerProperties": return java.lang.Object.class;
         default: return null;
         }
     }

@@ -7,6 +7,7 @@ import io.hussh.sftp.ConnectionSettings;
 import io.hussh.sftp.RemotePaths;
 import io.hussh.sftp.TransferOptions;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -68,7 +69,7 @@ public class HusshConfiguration implements Cloneable {
 
     @UriParam(label = "advanced", defaultValue = "false",
               description = "When the server cannot rename over an existing file atomically (no"
-                            + " posix-rename@openssh.com extension), replace it through a backup rename instead of"
+                            + " posix-rename extension of OpenSSH), replace it through a backup rename instead of"
                             + " failing: the destination is briefly absent but never lost.")
     private boolean allowNonAtomicReplace;
 
@@ -77,9 +78,72 @@ public class HusshConfiguration implements Cloneable {
                             + " localDirectory. Header CamelHusshOperation overrides it per message.")
     private HusshOperation operation = HusshOperation.upload;
 
-    @UriParam(label = "producer", description = "Local directory that downloads are written to; required for the"
-                                                + " download operation.")
+    @UriParam(description = "Local directory that downloads are written to, below it under the file's relative name;"
+                            + " required for the consumer and for the download operation.")
     private String localDirectory;
+
+    @UriParam(label = "consumer", description = "Java regular expression: only files whose name matches are consumed.")
+    private String include;
+
+    @UriParam(label = "consumer", description = "Java regular expression: files whose name matches are not consumed.")
+    private String exclude;
+
+    @UriParam(label = "consumer", defaultValue = "false",
+              description = "Also consume files in sub-directories, down to maxDepth. Symbolic links to files are"
+                            + " consumed like files; links to directories are never followed.")
+    private boolean recursive;
+
+    @UriParam(label = "consumer", defaultValue = "2147483647",
+              description = "How many directory levels a recursive consumer descends; 1 is the endpoint directory"
+                            + " alone.")
+    private int maxDepth = Integer.MAX_VALUE;
+
+    @UriParam(label = "consumer", defaultValue = "name", enums = "name,size,mtime",
+              description = "Order in which one poll delivers its files: by relative name, size or modification time.")
+    private HusshSortBy sortBy = HusshSortBy.name;
+
+    @UriParam(label = "consumer", defaultValue = "0",
+              description = "Largest number of files one poll delivers; 0 for no limit.")
+    private int maxMessagesPerPoll;
+
+    @UriParam(label = "consumer", defaultValue = "false",
+              description = "Delete the remote file once the route has processed it successfully.")
+    private boolean delete;
+
+    @UriParam(label = "consumer", description = "Remote directory to move a file into once the route has processed it"
+                                                + " successfully (created if missing); relative to the endpoint"
+                                                + " directory unless absolute.")
+    private String move;
+
+    @UriParam(label = "consumer", description = "Remote directory to move a file into when the route failed on it"
+                                                + " (created if missing); relative to the endpoint directory unless"
+                                                + " absolute. Without it the file stays and is retried on the next"
+                                                + " poll.")
+    private String moveFailed;
+
+    @UriParam(label = "consumer", defaultValue = "true",
+              description = "Deliver each file once: a file is remembered by remote path, size and modification time,"
+                            + " so a file replaced with new content is delivered again.")
+    private boolean idempotent = true;
+
+    @UriParam(label = "consumer", description = "The IdempotentRepository remembering delivered files; share one"
+                                                + " (JDBC, Redis, Infinispan) so that several nodes consuming one"
+                                                + " directory deliver each file once in all. Default: in memory.")
+    private IdempotentRepository idempotentRepository;
+
+    @UriParam(label = "consumer", defaultValue = "none", enums = "none,changed",
+              description = "For writers that do not use temporary names: changed takes a file only if its size and"
+                            + " modification time stayed the same over readLockCheckInterval. Files ending in"
+                            + " tempSuffix are never taken.")
+    private HusshReadLock readLock = HusshReadLock.none;
+
+    @UriParam(label = "consumer", defaultValue = "1000", javaType = "java.time.Duration",
+              description = "With readLock=changed, how long a file must stay unchanged, in milliseconds.")
+    private long readLockCheckInterval = 1000;
+
+    @UriParam(label = "consumer", defaultValue = "0", javaType = "java.time.Duration",
+              description = "Take only files last modified at least this long ago, in milliseconds.")
+    private long minAge;
 
     @UriParam(label = "producer", description = "Remote file name as a Camel simple expression, relative to the"
                                                 + " endpoint directory; sub-directories are created as needed. Default:"
@@ -100,6 +164,123 @@ public class HusshConfiguration implements Cloneable {
               description = "Number of threads running transfers for this endpoint, and so the largest number of"
                             + " SSH sessions it opens at once.")
     private int workerPoolSize = 10;
+
+    public String getInclude() {
+        return include;
+    }
+
+    public void setInclude(String include) {
+        this.include = include;
+    }
+
+    public String getExclude() {
+        return exclude;
+    }
+
+    public void setExclude(String exclude) {
+        this.exclude = exclude;
+    }
+
+    public boolean isRecursive() {
+        return recursive;
+    }
+
+    public void setRecursive(boolean recursive) {
+        this.recursive = recursive;
+    }
+
+    public int getMaxDepth() {
+        return maxDepth;
+    }
+
+    public void setMaxDepth(int maxDepth) {
+        this.maxDepth = maxDepth;
+    }
+
+    public HusshSortBy getSortBy() {
+        return sortBy;
+    }
+
+    public void setSortBy(HusshSortBy sortBy) {
+        this.sortBy = sortBy;
+    }
+
+    public int getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
+    public boolean isDelete() {
+        return delete;
+    }
+
+    public void setDelete(boolean delete) {
+        this.delete = delete;
+    }
+
+    public String getMove() {
+        return move;
+    }
+
+    public void setMove(String move) {
+        this.move = move;
+    }
+
+    public String getMoveFailed() {
+        return moveFailed;
+    }
+
+    public void setMoveFailed(String moveFailed) {
+        this.moveFailed = moveFailed;
+    }
+
+    public boolean isIdempotent() {
+        return idempotent;
+    }
+
+    public void setIdempotent(boolean idempotent) {
+        this.idempotent = idempotent;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public HusshReadLock getReadLock() {
+        return readLock;
+    }
+
+    public void setReadLock(HusshReadLock readLock) {
+        this.readLock = readLock;
+    }
+
+    public long getReadLockCheckInterval() {
+        return readLockCheckInterval;
+    }
+
+    public void setReadLockCheckInterval(long readLockCheckInterval) {
+        this.readLockCheckInterval = readLockCheckInterval;
+    }
+
+    public long getMinAge() {
+        return minAge;
+    }
+
+    public void setMinAge(long minAge) {
+        this.minAge = minAge;
+    }
+
+    /** A consumer directory option as an absolute remote directory: relative ones lie below the endpoint directory. */
+    String remoteDirectoryOption(String value) {
+        return value.startsWith("/") ? RemotePaths.directory(value) : RemotePaths.resolve(remoteDirectory(), value);
+    }
 
     public HusshConfiguration copy() {
         try {
@@ -132,7 +313,7 @@ public class HusshConfiguration implements Cloneable {
     }
 
     TransferOptions transferOptions() {
-        return new TransferOptions(atomic, resume, tempSuffix, allowNonAtomicReplace);
+        return new TransferOptions(atomic, resume, tempSuffix, allowNonAtomicReplace, false);
     }
 
     private static Path expandHome(String path) {

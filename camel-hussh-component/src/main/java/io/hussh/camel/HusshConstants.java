@@ -23,11 +23,32 @@ public final class HusshConstants {
     @Metadata(description = "True when the destination was already complete and nothing was sent.", javaType = "boolean")
     public static final String SKIPPED = "CamelHusshSkipped";
 
+    @Metadata(description = "True when a partial file was found but belonged to another version of the source (its"
+                            + " size or modification time changed), so the transfer started over from 0.",
+              javaType = "boolean")
+    public static final String RESUME_RESTARTED = "CamelHusshResumeRestarted";
+
     @Metadata(description = "Absolute remote path of the final file.", javaType = "String")
     public static final String REMOTE_PATH = "CamelHusshRemotePath";
 
-    @Metadata(label = "producer", description = "Name of the file, relative to the endpoint directory (upload) or the"
-                                                + " local directory (download); used when the fileName option is not set.",
+    @Metadata(label = "consumer", description = "Size of the remote file in bytes.", javaType = "long")
+    public static final String FILE_LENGTH = Exchange.FILE_LENGTH;
+
+    @Metadata(label = "consumer", description = "Modification time of the remote file, in milliseconds since the epoch.",
+              javaType = "long")
+    public static final String FILE_LAST_MODIFIED = Exchange.FILE_LAST_MODIFIED;
+
+    @Metadata(label = "consumer", description = "Index of this file in the poll's batch, from 0.", javaType = "int")
+    public static final String BATCH_INDEX = Exchange.BATCH_INDEX;
+
+    @Metadata(label = "consumer", description = "Number of files in the poll's batch.", javaType = "int")
+    public static final String BATCH_SIZE = Exchange.BATCH_SIZE;
+
+    @Metadata(label = "consumer", description = "True on the last file of the poll's batch.", javaType = "boolean")
+    public static final String BATCH_COMPLETE = Exchange.BATCH_COMPLETE;
+
+    @Metadata(description = "Name of the file relative to the endpoint directory. Producer: names the file to upload"
+                            + " or download when the fileName option is not set. Consumer: the file delivered.",
               javaType = "String")
     public static final String FILE_NAME = Exchange.FILE_NAME;
 

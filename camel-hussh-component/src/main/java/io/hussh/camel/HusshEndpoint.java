@@ -17,16 +17,16 @@ import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
- * Upload and download files over SFTP atomically (temporary name, then atomic rename) and resumably (only the missing
- * bytes are sent after an interruption).
+ * Upload, download and poll files over SFTP atomically (temporary name, then atomic rename) and resumably (only the
+ * missing bytes are sent after an interruption).
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "hussh", title = "Hussh SFTP", syntax = "hussh:host:port/directoryName",
-             producerOnly = true, category = { Category.FILE }, headersClass = HusshConstants.class)
-public class HusshEndpoint extends DefaultEndpoint implements AsyncEndpoint {
+             category = { Category.FILE }, headersClass = HusshConstants.class)
+public class HusshEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint {
 
     @UriParam
     private HusshConfiguration configuration;
@@ -46,8 +46,21 @@ public class HusshEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("The hussh component has no consumer yet: use it in to(...)");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (configuration.getLocalDirectory() == null || configuration.getLocalDirectory().isBlank()) {
+            throw new IllegalArgumentException("The hussh consumer needs the localDirectory option: where to write"
+                                               + " the files it downloads");
+        }
+        if (configuration.isDelete() && configuration.getMove() != null) {
+            throw new IllegalArgumentException("delete=true and move=" + configuration.getMove()
+                                               + " exclude each other: choose one");
+        }
+        if (configuration.getMaxDepth() < 1) {
+            throw new IllegalArgumentException("maxDepth must be at least 1, was " + configuration.getMaxDepth());
+        }
+        HusshConsumer consumer = new HusshConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     public HusshConfiguration getConfiguration() {

@@ -77,11 +77,7 @@ public class HusshProducer extends DefaultAsyncProducer {
         HusshOperation operation = operationHeader == null
                 ? getEndpoint().getConfiguration().getOperation() : HusshOperation.parse(operationHeader);
         TransferResult result = operation == HusshOperation.upload ? upload(exchange) : download(exchange);
-        message.setHeader(HusshConstants.BYTES_TRANSFERRED, result.bytesTransferred());
-        message.setHeader(HusshConstants.RESUME_OFFSET, result.resumeOffset());
-        message.setHeader(HusshConstants.SKIPPED, result.skipped());
-        message.setHeader(HusshConstants.REMOTE_PATH, result.remotePath());
-        message.setHeader(HusshConstants.FILE_NAME_PRODUCED, result.writtenPath());
+        HusshHeaders.apply(message, result);
     }
 
     private TransferResult upload(Exchange exchange) throws Exception {

@@ -42,6 +42,30 @@ final class LocalTarget implements TransferTarget {
         Files.deleteIfExists(Path.of(path));
     }
 
+    @Override
+    public String recordedVersion(String path) throws IOException {
+        Path record = versionRecord(path);
+        return Files.isRegularFile(record) ? Files.readString(record).trim() : null;
+    }
+
+    @Override
+    public void recordVersion(String path, String version) throws IOException {
+        Path record = versionRecord(path);
+        Files.createDirectories(record.toAbsolutePath().getParent());
+        Files.writeString(record, version);
+    }
+
+    @Override
+    public void forgetVersion(String path) throws IOException {
+        Files.deleteIfExists(versionRecord(path));
+    }
+
+    /** A hidden file beside the partial one, which file consumers and listings pass over by default. */
+    static Path versionRecord(String path) {
+        Path file = Path.of(path);
+        return file.resolveSibling("." + file.getFileName() + ".hussh-source");
+    }
+
     /** Forces the bytes to disk on close, so a rename after a crash never exposes a file with missing blocks. */
     private static final class SyncingOutputStream extends OutputStream {
 

@@ -11,6 +11,7 @@ final class RemoteSource implements TransferSource {
 
     private final SftpConnection connection;
     private final String path;
+    private String version;
 
     RemoteSource(SftpConnection connection, String path) {
         this.connection = connection;
@@ -31,7 +32,13 @@ final class RemoteSource implements TransferSource {
         if (attrs.isDir()) {
             throw new HusshTransferException(path, "The remote path " + path + " is a directory, not a file");
         }
+        version = attrs.getSize() + " bytes, modified " + attrs.getMTime();
         return attrs.getSize();
+    }
+
+    @Override
+    public String version() {
+        return version;
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.hussh.sftp;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.Session;
@@ -72,6 +74,18 @@ final class SftpConnection implements AutoCloseable {
 
     void remove(String path) throws SftpException {
         channel.rm(RemotePaths.escapeForJsch(path));
+    }
+
+    /** The entries of a directory, without {@code .} and {@code ..}, with their attributes as the server lists them. */
+    List<ChannelSftp.LsEntry> list(String directory) throws SftpException {
+        List<ChannelSftp.LsEntry> entries = new ArrayList<>();
+        channel.ls(RemotePaths.escapeForJsch(directory), entry -> {
+            if (!entry.getFilename().equals(".") && !entry.getFilename().equals("..")) {
+                entries.add(entry);
+            }
+            return ChannelSftp.LsEntrySelector.CONTINUE;
+        });
+        return entries;
     }
 
     /** Creates {@code directory} and its missing parents. */

@@ -2,6 +2,10 @@ package io.hussh.sftp;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+
+import com.jcraft.jsch.ChannelSftp;
+import com.jcraft.jsch.SftpException;
 
 /**
  * Entry point of the transfer core: uploads and downloads over pooled SFTP connections to one server. Thread-safe;
@@ -43,6 +47,35 @@ public final class SftpTransfers implements AutoCloseable {
         }
     }
 
+    /** The regular files below {@code directory}, down to {@code maxDepth} levels (1: the directory itself). */
+    public List<RemoteFile> list(String directory, int maxDepth) throws HusshTransferException {
+        return withConnection("Listing", directory, connection -> RemoteListing.files(connection, directory, maxDepth));
+    }
+
+    /** Removes a remote file; a file that is already gone is not an error. */
+    public void delete(String remotePath) throws HusshTransferException {
+        withConnection("Removing", remotePath, connection -> {
+            try {
+                connection.remove(remotePath);
+            } catch (SftpException e) {
+                if (e.id != ChannelSftp.SSH_FX_NO_SUCH_FILE) {
+                    throw e;
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Moves a remote file into {@code directory} (created when missing), keeping its name; returns the new path. */
+    public String moveTo(String remotePath, String directory) throws HusshTransferException {
+        String target = RemotePaths.resolve(directory, remotePath.substring(remotePath.lastIndexOf('/') + 1));
+        return withConnection("Moving", remotePath, connection -> {
+            connection.mkdirs(directory);
+            connection.rename(remotePath, target);
+            return target;
+        });
+    }
+
     /** Number of SSH sessions open now, busy or idle. */
     public int openConnections() {
         return pool.openConnections();
@@ -52,6 +85,30 @@ public final class SftpTransfers implements AutoCloseable {
     public void close() {
         pool.close();
         watchdog.close();
+    }
+
+    private interface RemoteWork<T> {
+        T run(SftpConnection connection) throws SftpException;
+    }
+
+    private <T> T withConnection(String what, String remotePath, RemoteWork<T> work) throws HusshTransferException {
+        SftpConnection connection = null;
+        try {
+            connection = pool.borrow();
+            T result = work.run(connection);
+            pool.release(connection);
+            return result;
+        } catch (SftpException e) {
+            pool.discard(connection);
+            throw new HusshTransferException(remotePath, what + " " + remotePath + " on " + settings.address()
+                                                         + " failed: " + SftpErrors.describe(e), e);
+        } catch (IOException | RuntimeException e) {
+            if (connection != null) {
+                pool.discard(connection);
+            }
+            throw new HusshTransferException(remotePath, what + " " + remotePath + " on " + settings.address()
+                                                         + " failed: " + e.getMessage(), e);
+        }
     }
 
     private interface TransferFactory {

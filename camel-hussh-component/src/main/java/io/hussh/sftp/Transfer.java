@@ -45,9 +45,13 @@ final class Transfer {
         Plan plan = plan(sourceSize);
         progress.touch();
         if (plan.complete()) {
-            return new TransferResult(remotePath, finalPath, 0, plan.offset(), true);
+            return new TransferResult(remotePath, finalPath, 0, plan.offset(), true, false);
         }
         try {
+            String version = source.version();
+            if (options.resume() && version != null) {
+                target.recordVersion(writePath, version);
+            }
             long copied = transfer(plan.offset(), sourceSize);
             if (copied < 0) {
                 return sourceEndedBeforeOffset(plan.offset());
@@ -57,8 +61,11 @@ final class Transfer {
             if (options.atomic()) {
                 target.commit(writePath, finalPath);
             }
+            if (options.resume() && version != null) {
+                target.forgetVersion(writePath);
+            }
             boolean alreadyComplete = !options.atomic() && copied == 0 && plan.offset() > 0;
-            return new TransferResult(remotePath, finalPath, copied, plan.offset(), alreadyComplete);
+            return new TransferResult(remotePath, finalPath, copied, plan.offset(), alreadyComplete, plan.restarted());
         } catch (IOException | RuntimeException e) {
             if (options.atomic() && !options.resume()) {
                 discardTemp(e);
@@ -67,30 +74,45 @@ final class Transfer {
         }
     }
 
-    private record Plan(long offset, boolean complete) {
+    private record Plan(long offset, boolean complete, boolean restarted) {
+
+        static Plan from(long offset) {
+            return new Plan(offset, false, false);
+        }
     }
 
     private Plan plan(long sourceSize) throws IOException {
         if (!options.resume()) {
-            return new Plan(0, false);
+            return Plan.from(0);
         }
         long partial = target.size(writePath);
+        if (options.resumeVerifiedOnly()) {
+            String recorded = partial < 0 ? null : target.recordedVersion(writePath);
+            boolean continuable = recorded != null && recorded.equals(source.version())
+                                  && (sourceSize < 0 || partial <= sourceSize);
+            return continuable ? Plan.from(partial) : new Plan(0, false, recorded != null);
+        }
         if (options.atomic() && partial < 0) {
             long existing = target.size(finalPath);
             boolean complete = sourceSize >= 0 && existing >= sourceSize;
-            return new Plan(complete ? existing : 0, complete);
+            return new Plan(complete ? existing : 0, complete, false);
         }
         if (partial < 0) {
-            return new Plan(0, false);
+            return Plan.from(0);
+        }
+        String recorded = target.recordedVersion(writePath);
+        if (recorded != null && !recorded.equals(source.version())) {
+            // the partial file is a copy of another version of the source: splicing the two would corrupt it
+            return new Plan(0, false, true);
         }
         if (sourceSize >= 0 && partial >= sourceSize) {
             if (!options.atomic()) {
-                return new Plan(partial, true);
+                return new Plan(partial, true, false);
             }
             // a temp file longer than the source belongs to another version of it: it can only be rewritten
-            return new Plan(partial == sourceSize ? partial : 0, false);
+            return partial == sourceSize ? Plan.from(partial) : new Plan(0, false, true);
         }
-        return new Plan(partial, false);
+        return Plan.from(partial);
     }
 
     /** Returns the bytes copied, or -1 when the source ended before the offset. */
@@ -123,7 +145,7 @@ final class Transfer {
     private TransferResult sourceEndedBeforeOffset(long offset) throws HusshTransferException {
         if (!options.atomic()) {
             // the destination holds at least as much as the source: complete by the resume rule
-            return new TransferResult(remotePath, finalPath, 0, offset, true);
+            return new TransferResult(remotePath, finalPath, 0, offset, true, false);
         }
         throw new HusshTransferException(remotePath, "The partial file " + writePath + " holds " + offset
                                                      + " bytes, more than the source stream has, so it cannot be"

@@ -11,8 +11,12 @@ import java.util.Objects;
  * @param allowNonAtomicReplace when the server cannot rename over an existing file atomically, replace it in two
  *                              renames through a backup instead of failing; the destination is briefly absent but
  *                              never lost
+ * @param resumeVerifiedOnly    resume only a partial file recorded as a copy of this very version of the source;
+ *                              any other file at the destination (an earlier version, a complete copy) is replaced
+ *                              by a full transfer instead of being continued or taken as complete
  */
-public record TransferOptions(boolean atomic, boolean resume, String tempSuffix, boolean allowNonAtomicReplace) {
+public record TransferOptions(boolean atomic, boolean resume, String tempSuffix, boolean allowNonAtomicReplace,
+        boolean resumeVerifiedOnly) {
 
     public static final String DEFAULT_TEMP_SUFFIX = ".hussh.tmp";
 
@@ -25,18 +29,22 @@ public record TransferOptions(boolean atomic, boolean resume, String tempSuffix,
     }
 
     public static TransferOptions plain() {
-        return new TransferOptions(false, false, DEFAULT_TEMP_SUFFIX, false);
+        return new TransferOptions(false, false, DEFAULT_TEMP_SUFFIX, false, false);
     }
 
     public TransferOptions withAtomic(boolean value) {
-        return new TransferOptions(value, resume, tempSuffix, allowNonAtomicReplace);
+        return new TransferOptions(value, resume, tempSuffix, allowNonAtomicReplace, resumeVerifiedOnly);
     }
 
     public TransferOptions withResume(boolean value) {
-        return new TransferOptions(atomic, value, tempSuffix, allowNonAtomicReplace);
+        return new TransferOptions(atomic, value, tempSuffix, allowNonAtomicReplace, resumeVerifiedOnly);
     }
 
     public TransferOptions withAllowNonAtomicReplace(boolean value) {
-        return new TransferOptions(atomic, resume, tempSuffix, value);
+        return new TransferOptions(atomic, resume, tempSuffix, value, resumeVerifiedOnly);
+    }
+
+    public TransferOptions withResumeVerifiedOnly(boolean value) {
+        return new TransferOptions(atomic, resume, tempSuffix, allowNonAtomicReplace, value);
     }
 }

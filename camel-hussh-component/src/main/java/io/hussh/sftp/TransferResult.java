@@ -8,7 +8,9 @@ package io.hussh.sftp;
  * @param bytesTransferred payload bytes sent or received by this transfer
  * @param resumeOffset     the offset the transfer started from; 0 for a fresh transfer
  * @param skipped          the destination was already complete and nothing was sent
+ * @param resumeRestarted  a partial file was found but belonged to another version of the source, so the transfer
+ *                         started over from 0
  */
 public record TransferResult(String remotePath, String writtenPath, long bytesTransferred, long resumeOffset,
-        boolean skipped) {
+        boolean skipped, boolean resumeRestarted) {
 }

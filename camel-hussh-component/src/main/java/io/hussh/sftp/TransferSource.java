@@ -18,6 +18,14 @@ public interface TransferSource {
      */
     boolean copyTo(OutputStream out, long offset) throws IOException;
 
+    /**
+     * Identifies this version of the source (size and modification time), so that a partial copy of another version
+     * is never continued; {@code null} when the source cannot tell. Valid after {@link #size()}.
+     */
+    default String version() {
+        return null;
+    }
+
     static TransferSource file(Path file) {
         return new LocalFileSource(file);
     }

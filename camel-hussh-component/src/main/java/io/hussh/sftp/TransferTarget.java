@@ -20,4 +20,17 @@ interface TransferTarget {
 
     /** Removes {@code path}; a missing file is not an error. */
     void delete(String path) throws IOException;
+
+    /** The source version that the partial file at {@code path} was begun from, or {@code null} if none is known. */
+    default String recordedVersion(String path) throws IOException {
+        return null;
+    }
+
+    /** Remembers, beside the partial file at {@code path}, which source version it is a copy of. */
+    default void recordVersion(String path, String version) throws IOException {
+    }
+
+    /** Forgets the record of {@link #recordVersion}, once the file is complete. */
+    default void forgetVersion(String path) throws IOException {
+    }
 }

@@ -1,0 +1,233 @@
+package io.hussh.camel;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.regex.Pattern;
+
+import io.hussh.sftp.HusshTransferException;
+import io.hussh.sftp.RemoteFile;
+import io.hussh.sftp.RemotePaths;
+import io.hussh.sftp.TransferResult;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.ScheduledBatchPollingConsumer;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls a remote directory and downloads each new file into localDirectory through the same transfer core as the
+ * producer (atomic and resumable), then hands the local file to the route. Each file is claimed in the idempotent
+ * repository before its download, so consumers on several nodes sharing one repository deliver it once in all; a
+ * failed download or route releases the claim, and the file is tried again on the next poll.
+ */
+public class HusshConsumer extends ScheduledBatchPollingConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HusshConsumer.class);
+
+    /** How many delivered files the default in-memory repository remembers. */
+    private static final int MEMORY_REPOSITORY_SIZE = 100_000;
+
+    private final HusshConfiguration configuration;
+    private Pattern include;
+    private Pattern exclude;
+    private IdempotentRepository repository;
+
+    public HusshConsumer(HusshEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.configuration = endpoint.getConfiguration();
+    }
+
+    @Override
+    public HusshEndpoint getEndpoint() {
+        return (HusshEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        include = configuration.getInclude() == null ? null : Pattern.compile(configuration.getInclude());
+        exclude = configuration.getExclude() == null ? null : Pattern.compile(configuration.getExclude());
+        if (configuration.isIdempotent()) {
+            repository = configuration.getIdempotentRepository() != null
+                    ? configuration.getIdempotentRepository()
+                    : MemoryIdempotentRepository.memoryIdempotentRepository(MEMORY_REPOSITORY_SIZE);
+            ServiceHelper.startService(repository);
+        }
+        super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        if (repository != null && configuration.getIdempotentRepository() == null) {
+            ServiceHelper.stopService(repository);
+        }
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        List<RemoteFile> files = candidates();
+        Queue<Object> batch = new ArrayDeque<>();
+        for (RemoteFile file : files) {
+            if (claim(file)) {
+                batch.add(file);
+            }
+        }
+        return processBatch(batch);
+    }
+
+    @Override
+    public int processBatch(Queue<Object> batch) throws Exception {
+        int total = batch.size();
+        for (int index = 0; index < total && isBatchAllowed(); index++) {
+            RemoteFile file = (RemoteFile) batch.poll();
+            Exchange exchange = getEndpoint().createExchange();
+            Message message = exchange.getMessage();
+            message.setHeader(HusshConstants.BATCH_INDEX, index);
+            message.setHeader(HusshConstants.BATCH_SIZE, total);
+            message.setHeader(HusshConstants.BATCH_COMPLETE, index == total - 1);
+            pendingExchanges = total - index - 1;
+            deliver(file, exchange);
+        }
+        // files claimed but not delivered (the consumer is stopping) go back for the next poll
+        for (Object left : batch) {
+            release((RemoteFile) left);
+        }
+        return total;
+    }
+
+    /** The remote files this poll may deliver, filtered and sorted, at most maxMessagesPerPoll of them. */
+    private List<RemoteFile> candidates() throws Exception {
+        String directory = configuration.remoteDirectory();
+        int depth = configuration.isRecursive() ? configuration.getMaxDepth() : 1;
+        List<RemoteFile> listed = getEndpoint().transfers().list(directory, depth);
+        if (configuration.getReadLock() == HusshReadLock.changed) {
+            listed = unchangedAfter(listed, directory, depth);
+        }
+        long now = System.currentTimeMillis();
+        List<RemoteFile> selected = new ArrayList<>();
+        for (RemoteFile file : listed) {
+            if (wanted(file) && now - file.lastModified() >= configuration.getMinAge()) {
+                selected.add(file);
+            }
+        }
+        selected.sort(configuration.getSortBy().order());
+        int limit = configuration.getMaxMessagesPerPoll();
+        return limit > 0 && selected.size() > limit ? selected.subList(0, limit) : selected;
+    }
+
+    private boolean wanted(RemoteFile file) {
+        String name = file.name();
+        return !name.endsWith(configuration.getTempSuffix())
+               && (include == null || include.matcher(name).matches())
+               && (exclude == null || !exclude.matcher(name).matches())
+               && (repository == null || !repository.contains(key(file)));
+    }
+
+    /** Lists again after readLockCheckInterval and keeps the files whose size and time did not move. */
+    private List<RemoteFile> unchangedAfter(List<RemoteFile> first, String directory, int depth) throws Exception {
+        Thread.sleep(configuration.getReadLockCheckInterval());
+        Map<String, RemoteFile> before = new HashMap<>();
+        first.forEach(file -> before.put(file.path(), file));
+        List<RemoteFile> unchanged = new ArrayList<>();
+        for (RemoteFile now : getEndpoint().transfers().list(directory, depth)) {
+            RemoteFile then = before.get(now.path());
+            if (then != null && then.size() == now.size() && then.lastModified() == now.lastModified()) {
+                unchanged.add(now);
+            }
+        }
+        return unchanged;
+    }
+
+    private void deliver(RemoteFile file, Exchange exchange) {
+        TransferResult result;
+        try {
+            Path local = Path.of(configuration.getLocalDirectory()).resolve(RemotePaths.relativeName(file.relativePath()));
+            // the repository decides what is new; a file already in localDirectory is an earlier delivery, not a
+            // partial of this one, unless recorded as such
+            result = getEndpoint().transfers().download(file.path(), local,
+                    getEndpoint().transferOptions().withResumeVerifiedOnly(true));
+        } catch (HusshTransferException | RuntimeException e) {
+            release(file);
+            getExceptionHandler().handleException("Could not download " + file.path()
+                                                  + "; it is tried again on the next poll", exchange, e);
+            return;
+        }
+        Message message = exchange.getMessage();
+        message.setBody(new File(result.writtenPath()));
+        message.setHeader(HusshConstants.FILE_NAME, file.relativePath());
+        message.setHeader(HusshConstants.FILE_LENGTH, file.size());
+        message.setHeader(HusshConstants.FILE_LAST_MODIFIED, file.lastModified());
+        HusshHeaders.apply(message, result);
+
+        try {
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        if (exchange.getException() == null) {
+            completed(file);
+        } else {
+            failed(file, exchange);
+        }
+    }
+
+    private void completed(RemoteFile file) {
+        try {
+            if (configuration.isDelete()) {
+                getEndpoint().transfers().delete(file.path());
+            } else if (configuration.getMove() != null) {
+                getEndpoint().transfers().moveTo(file.path(),
+                        configuration.remoteDirectoryOption(configuration.getMove()));
+            }
+            if (repository != null) {
+                repository.confirm(key(file));
+            }
+        } catch (HusshTransferException e) {
+            getExceptionHandler().handleException("Delivered " + file.path() + " but could not "
+                                                  + (configuration.isDelete() ? "delete" : "move") + " it", e);
+        }
+    }
+
+    private void failed(RemoteFile file, Exchange exchange) {
+        Exception failure = exchange.getException();
+        String outcome = "it stays for the next poll";
+        if (configuration.getMoveFailed() != null) {
+            try {
+                String moved = getEndpoint().transfers().moveTo(file.path(),
+                        configuration.remoteDirectoryOption(configuration.getMoveFailed()));
+                outcome = "it was moved to " + moved;
+            } catch (HusshTransferException e) {
+                failure.addSuppressed(e);
+                outcome = "moving it to moveFailed failed too, so it stays for the next poll";
+            }
+        }
+        release(file);
+        getExceptionHandler().handleException("The route failed on " + file.path() + "; " + outcome, exchange, failure);
+    }
+
+    /** Claims the file for this consumer; false when it was delivered before or another consumer has it. */
+    private boolean claim(RemoteFile file) {
+        return repository == null || repository.add(key(file));
+    }
+
+    private void release(RemoteFile file) {
+        if (repository != null) {
+            repository.remove(key(file));
+        }
+    }
+
+    /** A file replaced with new content has a new key, so it is delivered again. */
+    private static String key(RemoteFile file) {
+        return file.path() + "|" + file.size() + "|" + file.lastModified();
+    }
+}
