@@ -62,6 +62,10 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxDepth": target.getConfiguration().setMaxDepth(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maximumreconnectattempts":
+        case "maximumReconnectAttempts": target.getConfiguration().setMaximumReconnectAttempts(property(camelContext, int.class, value)); return true;
+        case "maximumreconnectdelay":
+        case "maximumReconnectDelay": target.getConfiguration().setMaximumReconnectDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "minage":
         case "minAge": target.getConfiguration().setMinAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "move": target.getConfiguration().setMove(property(camelContext, java.lang.String.class, value)); return true;
@@ -79,6 +83,8 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "readLock": target.getConfiguration().setReadLock(property(camelContext, io.hussh.camel.HusshReadLock.class, value)); return true;
         case "readlockcheckinterval":
         case "readLockCheckInterval": target.getConfiguration().setReadLockCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "reconnectdelay":
+        case "reconnectDelay": target.getConfiguration().setReconnectDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "recursive": target.getConfiguration().setRecursive(property(camelContext, boolean.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
@@ -155,6 +161,10 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxDepth": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maximumreconnectattempts":
+        case "maximumReconnectAttempts": return int.class;
+        case "maximumreconnectdelay":
+        case "maximumReconnectDelay": return long.class;
         case "minage":
         case "minAge": return long.class;
         case "move": return java.lang.String.class;
@@ -172,6 +182,8 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "readLock": return io.hussh.camel.HusshReadLock.class;
         case "readlockcheckinterval":
         case "readLockCheckInterval": return long.class;
+        case "reconnectdelay":
+        case "reconnectDelay": return long.class;
         case "recursive": return boolean.class;
         case "repeatcount":
         case "repeatCount": return long.class;
@@ -249,6 +261,10 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxDepth": return target.getConfiguration().getMaxDepth();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
+        case "maximumreconnectattempts":
+        case "maximumReconnectAttempts": return target.getConfiguration().getMaximumReconnectAttempts();
+        case "maximumreconnectdelay":
+        case "maximumReconnectDelay": return target.getConfiguration().getMaximumReconnectDelay();
         case "minage":
         case "minAge": return target.getConfiguration().getMinAge();
         case "move": return target.getConfiguration().getMove();
@@ -266,6 +282,8 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "readLock": return target.getConfiguration().getReadLock();
         case "readlockcheckinterval":
         case "readLockCheckInterval": return target.getConfiguration().getReadLockCheckInterval();
+        case "reconnectdelay":
+        case "reconnectDelay": return target.getConfiguration().getReconnectDelay();
         case "recursive": return target.getConfiguration().isRecursive();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();

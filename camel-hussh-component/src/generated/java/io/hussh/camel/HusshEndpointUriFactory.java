@@ -24,7 +24,7 @@ public class HusshEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(53);
+        Set<String> props = new HashSet<>(56);
         props.add("allowNonAtomicReplace");
         props.add("atomic");
         props.add("backoffErrorThreshold");
@@ -50,6 +50,8 @@ public class HusshEndpointUriFactory extends org.apache.camel.support.component.
         props.add("localDirectory");
         props.add("maxDepth");
         props.add("maxMessagesPerPoll");
+        props.add("maximumReconnectAttempts");
+        props.add("maximumReconnectDelay");
         props.add("minAge");
         props.add("move");
         props.add("moveFailed");
@@ -61,6 +63,7 @@ public class HusshEndpointUriFactory extends org.apache.camel.support.component.
         props.add("privateKeyPassphrase");
         props.add("readLock");
         props.add("readLockCheckInterval");
+        props.add("reconnectDelay");
         props.add("recursive");
         props.add("repeatCount");
         props.add("resume");

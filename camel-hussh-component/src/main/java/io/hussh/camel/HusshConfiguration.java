@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.hussh.sftp.ConnectionSettings;
+import io.hussh.sftp.ReconnectPolicy;
 import io.hussh.sftp.RemotePaths;
 import io.hussh.sftp.TransferOptions;
 import org.apache.camel.RuntimeCamelException;
@@ -160,6 +161,22 @@ public class HusshConfiguration implements Cloneable {
                             + " connection counts as dead, so a silently dropped link fails instead of hanging.")
     private long serverAliveInterval = 15_000;
 
+    @UriParam(defaultValue = "3",
+              description = "How many times one transfer reconnects after its connection broke (dropped, reset, or"
+                            + " silent for four serverAliveInterval periods) before it fails. With resume=true each"
+                            + " reconnect continues from the bytes already at the destination; without, it starts"
+                            + " over. Errors the server reports, refused logins and host keys are never retried.")
+    private int maximumReconnectAttempts = 3;
+
+    @UriParam(defaultValue = "1000", javaType = "java.time.Duration",
+              description = "Pause before the first reconnect, in milliseconds; it doubles with each further attempt,"
+                            + " up to maximumReconnectDelay, with random jitter.")
+    private long reconnectDelay = 1000;
+
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "Longest pause between two reconnects, in milliseconds.")
+    private long maximumReconnectDelay = 30_000;
+
     @UriParam(label = "producer,advanced", defaultValue = "10",
               description = "Number of threads running transfers for this endpoint, and so the largest number of"
                             + " SSH sessions it opens at once.")
@@ -310,6 +327,11 @@ public class HusshConfiguration implements Cloneable {
         return new ConnectionSettings(host, port, username, password, expandHome(privateKeyFile),
                 privateKeyPassphrase, expandHome(knownHostsFile), "yes".equals(strictHostKeyChecking),
                 Duration.ofMillis(connectTimeout), Duration.ofMillis(serverAliveInterval));
+    }
+
+    ReconnectPolicy reconnectPolicy() {
+        return new ReconnectPolicy(maximumReconnectAttempts, Duration.ofMillis(reconnectDelay),
+                Duration.ofMillis(maximumReconnectDelay));
     }
 
     TransferOptions transferOptions() {
@@ -468,6 +490,30 @@ public class HusshConfiguration implements Cloneable {
 
     public void setServerAliveInterval(long serverAliveInterval) {
         this.serverAliveInterval = serverAliveInterval;
+    }
+
+    public int getMaximumReconnectAttempts() {
+        return maximumReconnectAttempts;
+    }
+
+    public void setMaximumReconnectAttempts(int maximumReconnectAttempts) {
+        this.maximumReconnectAttempts = maximumReconnectAttempts;
+    }
+
+    public long getReconnectDelay() {
+        return reconnectDelay;
+    }
+
+    public void setReconnectDelay(long reconnectDelay) {
+        this.reconnectDelay = reconnectDelay;
+    }
+
+    public long getMaximumReconnectDelay() {
+        return maximumReconnectDelay;
+    }
+
+    public void setMaximumReconnectDelay(long maximumReconnectDelay) {
+        this.maximumReconnectDelay = maximumReconnectDelay;
     }
 
     public int getWorkerPoolSize() {

@@ -28,6 +28,9 @@ public final class HusshConstants {
               javaType = "boolean")
     public static final String RESUME_RESTARTED = "CamelHusshResumeRestarted";
 
+    @Metadata(description = "How many times the transfer reconnected after its connection broke.", javaType = "int")
+    public static final String RECONNECTS = "CamelHusshReconnects";
+
     @Metadata(description = "Absolute remote path of the final file.", javaType = "String")
     public static final String REMOTE_PATH = "CamelHusshRemotePath";
 

@@ -75,6 +75,7 @@ public class HusshEndpoint extends ScheduledPollEndpoint implements AsyncEndpoin
     protected void doInit() throws Exception {
         super.doInit();
         configuration.connectionSettings();
+        configuration.reconnectPolicy();
         configuration.remoteDirectory();
         transferOptions();
         if (configuration.getWorkerPoolSize() < 1) {
@@ -91,7 +92,7 @@ public class HusshEndpoint extends ScheduledPollEndpoint implements AsyncEndpoin
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        transfers = new SftpTransfers(configuration.connectionSettings());
+        transfers = new SftpTransfers(configuration.connectionSettings(), configuration.reconnectPolicy());
         ThreadPoolProfile profile = new ThreadPoolProfile("HusshTransfer");
         profile.setPoolSize(configuration.getWorkerPoolSize());
         profile.setMaxPoolSize(configuration.getWorkerPoolSize());

@@ -14,6 +14,7 @@ final class HusshHeaders {
         message.setHeader(HusshConstants.RESUME_OFFSET, result.resumeOffset());
         message.setHeader(HusshConstants.SKIPPED, result.skipped());
         message.setHeader(HusshConstants.RESUME_RESTARTED, result.resumeRestarted());
+        message.setHeader(HusshConstants.RECONNECTS, result.reconnects());
         message.setHeader(HusshConstants.REMOTE_PATH, result.remotePath());
         message.setHeader(HusshConstants.FILE_NAME_PRODUCED, result.writtenPath());
     }

@@ -110,13 +110,18 @@ final class SftpConnector {
             return new IOException("Cannot resolve host '" + settings.host() + "': check the endpoint's host", e);
         }
         if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
-            return new IOException("Cannot connect to " + server + ": " + cause.getMessage()
-                                   + "; check host and port, and that an SSH server listens there", e);
+            return new TransientConnectionException("Cannot connect to " + server + ": " + cause.getMessage()
+                                                    + "; check host and port, and that an SSH server listens there", e);
         }
         if (cause instanceof SocketTimeoutException || message.contains("timeout")) {
-            return new IOException("Timed out connecting to " + server + " after "
-                                   + settings.connectTimeout().toMillis()
-                                   + " ms; check host, port and firewalls, or raise connectTimeout", e);
+            return new TransientConnectionException("Timed out connecting to " + server + " after "
+                                                    + settings.connectTimeout().toMillis()
+                                                    + " ms; check host, port and firewalls, or raise connectTimeout", e);
+        }
+        if (cause instanceof java.net.SocketException || cause instanceof java.io.EOFException
+            || message.contains("connection is closed by foreign host")) {
+            return new TransientConnectionException("The connection to " + server + " broke while it was being set"
+                                                    + " up: " + message, e);
         }
         if (message.startsWith("Auth fail") || message.startsWith("Auth cancel")) {
             return new IOException("Authentication failed for " + settings.address() + " (tried "

@@ -2,10 +2,13 @@ package io.hussh.sftp;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.SftpException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of the transfer core: uploads and downloads over pooled SFTP connections to one server. Thread-safe;
@@ -16,12 +19,21 @@ public final class SftpTransfers implements AutoCloseable {
     /** Keepalives JSch may miss before it gives up, plus one interval of grace. */
     private static final int STALL_INTERVALS = 4;
 
+    private static final Logger LOG = LoggerFactory.getLogger(SftpTransfers.class);
+
     private final ConnectionSettings settings;
+    private final ReconnectPolicy reconnectPolicy;
     private final SftpConnectionPool pool;
     private final StallWatchdog watchdog;
 
+    /** Transfers that fail at the first broken connection. */
     public SftpTransfers(ConnectionSettings settings) throws IOException {
+        this(settings, ReconnectPolicy.none());
+    }
+
+    public SftpTransfers(ConnectionSettings settings, ReconnectPolicy reconnectPolicy) throws IOException {
         this.settings = settings;
+        this.reconnectPolicy = reconnectPolicy;
         this.pool = new SftpConnectionPool(new SftpConnector(settings));
         this.watchdog = new StallWatchdog(settings.serverAliveInterval().multipliedBy(STALL_INTERVALS));
     }
@@ -31,8 +43,9 @@ public final class SftpTransfers implements AutoCloseable {
             throws HusshTransferException {
         try (PathLocks.Held held = PathLocks.JVM.lock(settings.host() + ":" + settings.port() + remotePath)) {
             return run("Upload to", remotePath,
-                    (connection, progress) -> new Transfer(source, new RemoteTarget(connection, pool, options),
-                            remotePath, remotePath, options, progress));
+                    (connection, progress, commitMayHaveHappened) -> new Transfer(source,
+                            new RemoteTarget(connection, pool, options), remotePath, remotePath, options, progress,
+                            commitMayHaveHappened));
         }
     }
 
@@ -42,8 +55,9 @@ public final class SftpTransfers implements AutoCloseable {
         String local = localFile.toAbsolutePath().toString();
         try (PathLocks.Held held = PathLocks.JVM.lock(local)) {
             return run("Download of", remotePath,
-                    (connection, progress) -> new Transfer(new RemoteSource(connection, remotePath),
-                            new LocalTarget(), local, remotePath, options, progress));
+                    (connection, progress, commitMayHaveHappened) -> new Transfer(
+                            new RemoteSource(connection, remotePath), new LocalTarget(), local, remotePath, options,
+                            progress, commitMayHaveHappened));
         }
     }
 
@@ -112,35 +126,98 @@ public final class SftpTransfers implements AutoCloseable {
     }
 
     private interface TransferFactory {
-        Transfer create(SftpConnection connection, TransferProgress progress);
+        Transfer create(SftpConnection connection, TransferProgress progress, boolean commitMayHaveHappened);
     }
 
+    /**
+     * Runs a transfer, reconnecting after a broken connection as the policy allows: the next attempt plans afresh, so
+     * with resume it continues from what reached the destination, and without resume it starts over (the temp file
+     * protects the final name). Failures the server reports (permission denied, no such file, a full disk), refused
+     * logins and host keys fail at once.
+     */
     private TransferResult run(String what, String remotePath, TransferFactory factory) throws HusshTransferException {
+        TransferProgress progress = new TransferProgress();
+        long firstOffset = -1;
+        boolean commitMayHaveHappened = false;
+        for (int reconnects = 0; ; reconnects++) {
+            Attempt attempt = attempt(factory, progress, commitMayHaveHappened);
+            if (attempt.result != null) {
+                long offset = firstOffset < 0 ? attempt.result.resumeOffset() : firstOffset;
+                return attempt.result.afterAttempts(progress.bytes(), offset, reconnects);
+            }
+            if (firstOffset < 0) {
+                firstOffset = attempt.plannedOffset;
+            }
+            commitMayHaveHappened |= attempt.commitSent;
+            String reason = attempt.reason();
+            if (!attempt.transientFailure || reconnects >= reconnectPolicy.maximumReconnectAttempts()) {
+                String after = reconnects == 0 ? "" : " (after " + reconnects + " reconnects)";
+                throw new HusshTransferException(remotePath,
+                        what + " " + remotePath + " on " + settings.address() + " failed" + after + ": " + reason,
+                        attempt.failure);
+            }
+            Duration delay = reconnectPolicy.delayBefore(reconnects + 1);
+            LOG.warn("{} {} on {}: {}; reconnecting in {} ms (reconnect {} of {})", what, remotePath,
+                    settings.address(), reason, delay.toMillis(), reconnects + 1,
+                    reconnectPolicy.maximumReconnectAttempts());
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new HusshTransferException(remotePath, what + " " + remotePath
+                                                             + " was interrupted while waiting to reconnect", attempt.failure);
+            }
+        }
+    }
+
+    /** The outcome of one connection's try at a transfer. */
+    private static final class Attempt {
+        TransferResult result;
+        Exception failure;
+        boolean transientFailure;
+        boolean lost;
+        boolean stalled;
+        boolean commitSent;
+        long plannedOffset = -1;
+        Duration stallLimit;
+
+        String reason() {
+            if (stalled) {
+                return "the connection stalled: nothing moved for " + stallLimit.toSeconds() + " s (four"
+                       + " serverAliveInterval periods), so it was cut (" + failure.getMessage() + ")";
+            }
+            return lost ? "the connection was lost (" + failure.getMessage() + ")" : failure.getMessage();
+        }
+    }
+
+    private Attempt attempt(TransferFactory factory, TransferProgress progress, boolean commitMayHaveHappened) {
+        Attempt attempt = new Attempt();
+        attempt.stallLimit = watchdog.limit();
         SftpConnection connection = null;
         StallWatchdog.Watch watch = null;
+        Transfer transfer = null;
         try {
             connection = pool.borrow();
-            TransferProgress progress = new TransferProgress();
             watch = watchdog.watch(connection, progress);
-            TransferResult result = factory.create(connection, progress).run();
+            transfer = factory.create(connection, progress, commitMayHaveHappened);
+            attempt.result = transfer.run();
             watch.close();
             pool.release(connection);
-            return result;
         } catch (IOException | RuntimeException e) {
             if (watch != null) {
                 watch.close();
             }
-            boolean lost = connection != null && !connection.isAlive();
+            attempt.failure = e;
+            attempt.stalled = watch != null && watch.fired();
+            attempt.lost = connection != null && !connection.isAlive();
+            attempt.commitSent = transfer != null && transfer.commitSent();
+            attempt.transientFailure = attempt.stalled || attempt.lost || e instanceof TransientConnectionException;
+            attempt.plannedOffset = transfer == null ? -1 : transfer.plannedOffset();
             // after a failure the channel may still hold replies to requests in flight: never reuse it
             if (connection != null) {
                 pool.discard(connection);
             }
-            String reason = watch != null && watch.fired()
-                    ? "the connection stalled: nothing moved for " + watchdog.limit().toSeconds() + " s (four"
-                      + " serverAliveInterval periods), so it was cut (" + e.getMessage() + ")"
-                    : lost ? "the connection was lost (" + e.getMessage() + ")" : e.getMessage();
-            throw new HusshTransferException(remotePath,
-                    what + " " + remotePath + " on " + settings.address() + " failed: " + reason, e);
         }
+        return attempt;
     }
 }

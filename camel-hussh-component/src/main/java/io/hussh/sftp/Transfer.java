@@ -24,13 +24,20 @@ final class Transfer {
     private final TransferOptions options;
     private final String writePath;
     private final TransferProgress progress;
+    private final boolean commitMayHaveHappened;
+    private volatile boolean commitSent;
+    private volatile long plannedOffset = -1;
 
     /**
      * @param finalPath  the destination, in the target's terms (remote path for uploads, local for downloads)
      * @param remotePath the remote file of this transfer, for results and errors
      */
+    /**
+     * @param commitMayHaveHappened an earlier attempt lost its connection after sending the commit: if the temp file
+     *                              is gone and the destination has the source's size, the rename took place
+     */
     Transfer(TransferSource source, TransferTarget target, String finalPath, String remotePath, TransferOptions options,
-             TransferProgress progress) {
+             TransferProgress progress, boolean commitMayHaveHappened) {
         this.source = source;
         this.target = target;
         this.finalPath = finalPath;
@@ -38,14 +45,30 @@ final class Transfer {
         this.options = options;
         this.writePath = options.atomic() ? finalPath + options.tempSuffix() : finalPath;
         this.progress = progress;
+        this.commitMayHaveHappened = commitMayHaveHappened;
+    }
+
+    /** The offset the plan chose, or -1 before planning. */
+    long plannedOffset() {
+        return plannedOffset;
+    }
+
+    /** Whether this transfer sent its commit; when the connection broke after that, the rename may have happened. */
+    boolean commitSent() {
+        return commitSent;
     }
 
     TransferResult run() throws IOException {
         long sourceSize = source.size();
+        if (commitMayHaveHappened && options.atomic() && sourceSize >= 0 && target.size(writePath) < 0
+            && target.size(finalPath) == sourceSize) {
+            return result(0, 0, false, false);
+        }
         Plan plan = plan(sourceSize);
+        plannedOffset = plan.offset();
         progress.touch();
         if (plan.complete()) {
-            return new TransferResult(remotePath, finalPath, 0, plan.offset(), true, false);
+            return result(0, plan.offset(), true, false);
         }
         try {
             String version = source.version();
@@ -59,19 +82,24 @@ final class Transfer {
             verify(sourceSize, plan.offset() + copied);
             progress.touch();
             if (options.atomic()) {
+                commitSent = true;
                 target.commit(writePath, finalPath);
             }
             if (options.resume() && version != null) {
                 target.forgetVersion(writePath);
             }
             boolean alreadyComplete = !options.atomic() && copied == 0 && plan.offset() > 0;
-            return new TransferResult(remotePath, finalPath, copied, plan.offset(), alreadyComplete, plan.restarted());
+            return result(copied, plan.offset(), alreadyComplete, plan.restarted());
         } catch (IOException | RuntimeException e) {
             if (options.atomic() && !options.resume()) {
                 discardTemp(e);
             }
             throw e;
         }
+    }
+
+    private TransferResult result(long copied, long offset, boolean skipped, boolean restarted) {
+        return new TransferResult(remotePath, finalPath, copied, offset, skipped, restarted, 0);
     }
 
     private record Plan(long offset, boolean complete, boolean restarted) {
@@ -145,7 +173,7 @@ final class Transfer {
     private TransferResult sourceEndedBeforeOffset(long offset) throws HusshTransferException {
         if (!options.atomic()) {
             // the destination holds at least as much as the source: complete by the resume rule
-            return new TransferResult(remotePath, finalPath, 0, offset, true, false);
+            return result(0, offset, true, false);
         }
         throw new HusshTransferException(remotePath, "The partial file " + writePath + " holds " + offset
                                                      + " bytes, more than the source stream has, so it cannot be"

@@ -10,7 +10,13 @@ package io.hussh.sftp;
  * @param skipped          the destination was already complete and nothing was sent
  * @param resumeRestarted  a partial file was found but belonged to another version of the source, so the transfer
  *                         started over from 0
+ * @param reconnects       how many times the transfer reconnected after its connection broke
  */
 public record TransferResult(String remotePath, String writtenPath, long bytesTransferred, long resumeOffset,
-        boolean skipped, boolean resumeRestarted) {
+        boolean skipped, boolean resumeRestarted, int reconnects) {
+
+    TransferResult afterAttempts(long totalBytes, long firstOffset, int reconnectCount) {
+        return new TransferResult(remotePath, writtenPath, totalBytes, firstOffset, skipped && totalBytes == 0,
+                resumeRestarted, reconnectCount);
+    }
 }

@@ -125,7 +125,7 @@ class HusshConsumerTest extends CamelTestSupport {
         byte[] content = TestFiles.randomBytes(size, 4);
         seed("/outbox/backup.tar", content);
         proxy.dropOnceAfter(Direction.DOWNSTREAM, cut);
-        MockEndpoint in = route(proxy.port(), "atomic=true&resume=true");
+        MockEndpoint in = route(proxy.port(), "atomic=true&resume=true&maximumReconnectAttempts=0");
         in.expectedMessageCount(1);
 
         context.start();

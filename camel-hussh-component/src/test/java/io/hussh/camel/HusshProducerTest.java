@@ -62,7 +62,9 @@ class HusshProducerTest extends CamelTestSupport {
             @Override
             public void configure() {
                 from("direct:upload").to(uri(server.port(), "/srv/in", "atomic=true&resume=true"));
-                from("direct:flaky").to(uri(proxy.port(), "/srv/flaky", "atomic=true&resume=true"));
+                from("direct:flaky").to(uri(proxy.port(), "/srv/flaky", "atomic=true&resume=true&maximumReconnectAttempts=0"));
+                from("direct:reconnect").to(uri(proxy.port(), "/srv/reconnect", "atomic=true&resume=true&reconnectDelay=50"));
+                from("direct:restart").to(uri(proxy.port(), "/srv/restart", "atomic=true&reconnectDelay=50"));
                 from("direct:download").to(uri(server.port(), "/srv/out",
                         "operation=download&atomic=true&resume=true&localDirectory=" + tmp.resolve("local")));
                 from("direct:named").to(uri(server.port(), "/srv/named", "fileName=${header.customer}/${header.day}.csv"));
@@ -167,6 +169,56 @@ class HusshProducerTest extends CamelTestSupport {
         assertThat(retry.getMessage().getHeader(HusshConstants.BYTES_TRANSFERRED, Long.class)).isEqualTo(size - partial);
         assertThat(proxy.upstreamBytes()).isLessThan(size - partial + (size - partial) / 25 + 64 * 1024);
         assertThat(TestFiles.sha256(server.file("/srv/flaky/disk.img"))).isEqualTo(TestFiles.sha256(source));
+    }
+
+    @Test
+    void aDroppedConnectionIsResumedWithinTheSameExchange() throws Exception {
+        int size = 8 * 1024 * 1024;
+        int cut = 4 * 1024 * 1024;
+        Path source = TestFiles.randomFile(tmp.resolve("reconnect.img"), size, 7);
+        proxy.resetCounters();
+        proxy.dropOnceAfter(Direction.UPSTREAM, cut);
+
+        Exchange exchange = template.send("direct:reconnect", e -> e.getIn().setBody(source.toFile()));
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getHeader(HusshConstants.RECONNECTS, Integer.class)).isEqualTo(1);
+        assertThat(TestFiles.sha256(server.file("/srv/reconnect/reconnect.img"))).isEqualTo(TestFiles.sha256(source));
+        // the cut attempt, then what was missing; starting over would have needed cut + size
+        assertThat(proxy.upstreamBytes()).isLessThan(cut + size - 1024 * 1024);
+    }
+
+    @Test
+    void withoutResumeAReconnectStartsOverAndTheFinalNameStaysClean() throws Exception {
+        int size = 4 * 1024 * 1024;
+        Path source = TestFiles.randomFile(tmp.resolve("restart.img"), size, 8);
+        proxy.dropOnceAfter(Direction.UPSTREAM, 2 * 1024 * 1024);
+
+        Exchange exchange = template.send("direct:restart", e -> e.getIn().setBody(source.toFile()));
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getHeader(HusshConstants.RECONNECTS, Integer.class)).isEqualTo(1);
+        assertThat(exchange.getMessage().getHeader(HusshConstants.RESUME_OFFSET, Long.class)).isZero();
+        assertThat(exchange.getMessage().getHeader(HusshConstants.BYTES_TRANSFERRED, Long.class)).isGreaterThan(size);
+        assertThat(TestFiles.sha256(server.file("/srv/restart/restart.img"))).isEqualTo(TestFiles.sha256(source));
+    }
+
+    @Test
+    void aWrongPasswordFailsAtOnceWithoutReconnecting() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:wrong").to("hussh:" + EmbeddedSftpServer.USER + "@127.0.0.1:" + server.port()
+                                        + "/srv?password=RAW(Wrong-Secret-77)&knownHostsFile=" + knownHosts);
+            }
+        });
+
+        assertThatThrownBy(() -> template.sendBodyAndHeader("direct:wrong", "x", Exchange.FILE_NAME, "x"))
+                .cause()
+                .isInstanceOf(HusshTransferException.class)
+                .hasMessageContaining("Authentication failed")
+                .hasMessageNotContaining("reconnect")
+                .hasMessageNotContaining("Wrong-Secret-77");
     }
 
     @Test

@@ -85,7 +85,7 @@ class ConsumerIT extends MatrixTestSupport {
         server.seed(outbox + "/big.bin", content);
         proxy.dropOnceAfter(Direction.DOWNSTREAM, cut);
 
-        try (CamelContext context = consume(proxy.port(), "atomic=true&resume=true", false)) {
+        try (CamelContext context = consume(proxy.port(), "atomic=true&resume=true&maximumReconnectAttempts=0", false)) {
             awaitDeliveries(1);
         }
 
