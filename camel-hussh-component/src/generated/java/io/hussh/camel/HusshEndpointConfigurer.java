@@ -34,6 +34,10 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "checksum": target.getConfiguration().setChecksum(property(camelContext, java.lang.String.class, value)); return true;
+        case "checksumfile":
+        case "checksumFile": target.getConfiguration().setChecksumFile(property(camelContext, boolean.class, value)); return true;
+        case "chmod": target.getConfiguration().setChmod(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
@@ -52,6 +56,8 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "include": target.getConfiguration().setInclude(property(camelContext, java.lang.String.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
+        case "keeplastmodified":
+        case "keepLastModified": target.getConfiguration().setKeepLastModified(property(camelContext, boolean.class, value)); return true;
         case "knownhostsfile":
         case "knownHostsFile": target.getConfiguration().setKnownHostsFile(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
@@ -113,6 +119,8 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "verifyresume":
+        case "verifyResume": target.getConfiguration().setVerifyResume(property(camelContext, boolean.class, value)); return true;
         case "workerpoolsize":
         case "workerPoolSize": target.getConfiguration().setWorkerPoolSize(property(camelContext, int.class, value)); return true;
         default: return false;
@@ -133,6 +141,10 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "backoffMultiplier": return int.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "checksum": return java.lang.String.class;
+        case "checksumfile":
+        case "checksumFile": return boolean.class;
+        case "chmod": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "delay": return long.class;
@@ -151,6 +163,8 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "include": return java.lang.String.class;
         case "initialdelay":
         case "initialDelay": return long.class;
+        case "keeplastmodified":
+        case "keepLastModified": return boolean.class;
         case "knownhostsfile":
         case "knownHostsFile": return java.lang.String.class;
         case "lazystartproducer":
@@ -212,6 +226,8 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "username": return java.lang.String.class;
+        case "verifyresume":
+        case "verifyResume": return boolean.class;
         case "workerpoolsize":
         case "workerPoolSize": return int.class;
         default: return null;
@@ -233,6 +249,10 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "backoffMultiplier": return target.getBackoffMultiplier();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "checksum": return target.getConfiguration().getChecksum();
+        case "checksumfile":
+        case "checksumFile": return target.getConfiguration().isChecksumFile();
+        case "chmod": return target.getConfiguration().getChmod();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "delay": return target.getDelay();
@@ -251,6 +271,8 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "include": return target.getConfiguration().getInclude();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
+        case "keeplastmodified":
+        case "keepLastModified": return target.getConfiguration().isKeepLastModified();
         case "knownhostsfile":
         case "knownHostsFile": return target.getConfiguration().getKnownHostsFile();
         case "lazystartproducer":
@@ -312,6 +334,8 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "username": return target.getConfiguration().getUsername();
+        case "verifyresume":
+        case "verifyResume": return target.getConfiguration().isVerifyResume();
         case "workerpoolsize":
         case "workerPoolSize": return target.getConfiguration().getWorkerPoolSize();
         default: return null;

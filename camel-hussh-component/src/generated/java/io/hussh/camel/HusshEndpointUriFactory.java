@@ -24,13 +24,16 @@ public class HusshEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(56);
+        Set<String> props = new HashSet<>(61);
         props.add("allowNonAtomicReplace");
         props.add("atomic");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
         props.add("bridgeErrorHandler");
+        props.add("checksum");
+        props.add("checksumFile");
+        props.add("chmod");
         props.add("connectTimeout");
         props.add("delay");
         props.add("delete");
@@ -45,6 +48,7 @@ public class HusshEndpointUriFactory extends org.apache.camel.support.component.
         props.add("idempotentRepository");
         props.add("include");
         props.add("initialDelay");
+        props.add("keepLastModified");
         props.add("knownHostsFile");
         props.add("lazyStartProducer");
         props.add("localDirectory");
@@ -80,6 +84,7 @@ public class HusshEndpointUriFactory extends org.apache.camel.support.component.
         props.add("timeUnit");
         props.add("useFixedDelay");
         props.add("username");
+        props.add("verifyResume");
         props.add("workerPoolSize");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(2);

@@ -68,6 +68,33 @@ public class HusshConfiguration implements Cloneable {
               description = "Suffix of the temporary file name used when atomic is true.")
     private String tempSuffix = TransferOptions.DEFAULT_TEMP_SUFFIX;
 
+    @UriParam(defaultValue = "true",
+              description = "Before continuing a partial file, compare its last bytes (up to 64 KiB) with the same"
+                            + " range of the source; when they differ the partial is a copy of something else and the"
+                            + " transfer starts over (header CamelHusshResumeRestarted). Stream bodies cannot be read"
+                            + " twice and are not compared.")
+    private boolean verifyResume = true;
+
+    @UriParam(enums = "none,sha256", defaultValue = "none",
+              description = "sha256 computes the SHA-256 of the whole file while it moves (the part already at the"
+                            + " destination included) and puts it in header CamelHusshChecksum.")
+    private String checksum = "none";
+
+    @UriParam(defaultValue = "false",
+              description = "Downloads with checksum=sha256: compare the digest with the name.sha256 file beside the"
+                            + " remote file (as sha256sum writes it) and fail, discarding the download, when they"
+                            + " differ or the file is missing. The consumer then skips the .sha256 files themselves.")
+    private boolean checksumFile;
+
+    @UriParam(defaultValue = "false",
+              description = "Give the destination the source's modification time (set on the temp file before the"
+                            + " rename). Uploads of bytes or streams have no time to keep.")
+    private boolean keepLastModified;
+
+    @UriParam(description = "POSIX permissions for the destination as an octal mode, e.g. 0640, set on the temp file"
+                            + " before the rename.")
+    private String chmod;
+
     @UriParam(label = "advanced", defaultValue = "false",
               description = "When the server cannot rename over an existing file atomically (no"
                             + " posix-rename extension of OpenSSH), replace it through a backup rename instead of"
@@ -335,7 +362,25 @@ public class HusshConfiguration implements Cloneable {
     }
 
     TransferOptions transferOptions() {
-        return new TransferOptions(atomic, resume, tempSuffix, allowNonAtomicReplace, false);
+        if (!"none".equals(checksum) && !"sha256".equals(checksum)) {
+            throw new IllegalArgumentException("checksum must be none or sha256, was '" + checksum + "'");
+        }
+        if (checksumFile && !"sha256".equals(checksum)) {
+            throw new IllegalArgumentException("checksumFile=true needs checksum=sha256");
+        }
+        return new TransferOptions(atomic, resume, tempSuffix, allowNonAtomicReplace, false, verifyResume,
+                "sha256".equals(checksum), checksumFile, keepLastModified, permissions());
+    }
+
+    private Integer permissions() {
+        if (chmod == null || chmod.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(chmod.trim(), 8);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("chmod must be an octal mode such as 0640, was '" + chmod + "'", e);
+        }
     }
 
     private static Path expandHome(String path) {
@@ -490,6 +535,46 @@ public class HusshConfiguration implements Cloneable {
 
     public void setServerAliveInterval(long serverAliveInterval) {
         this.serverAliveInterval = serverAliveInterval;
+    }
+
+    public boolean isVerifyResume() {
+        return verifyResume;
+    }
+
+    public void setVerifyResume(boolean verifyResume) {
+        this.verifyResume = verifyResume;
+    }
+
+    public String getChecksum() {
+        return checksum;
+    }
+
+    public void setChecksum(String checksum) {
+        this.checksum = checksum;
+    }
+
+    public boolean isChecksumFile() {
+        return checksumFile;
+    }
+
+    public void setChecksumFile(boolean checksumFile) {
+        this.checksumFile = checksumFile;
+    }
+
+    public boolean isKeepLastModified() {
+        return keepLastModified;
+    }
+
+    public void setKeepLastModified(boolean keepLastModified) {
+        this.keepLastModified = keepLastModified;
+    }
+
+    public String getChmod() {
+        return chmod;
+    }
+
+    public void setChmod(String chmod) {
+        this.chmod = chmod;
     }
 
     public int getMaximumReconnectAttempts() {

@@ -28,6 +28,10 @@ public final class HusshConstants {
               javaType = "boolean")
     public static final String RESUME_RESTARTED = "CamelHusshResumeRestarted";
 
+    @Metadata(description = "SHA-256 of the whole file in hex, with checksum=sha256, when the file was transferred.",
+              javaType = "String")
+    public static final String CHECKSUM = "CamelHusshChecksum";
+
     @Metadata(description = "How many times the transfer reconnected after its connection broke.", javaType = "int")
     public static final String RECONNECTS = "CamelHusshReconnects";
 

@@ -15,6 +15,9 @@ final class HusshHeaders {
         message.setHeader(HusshConstants.SKIPPED, result.skipped());
         message.setHeader(HusshConstants.RESUME_RESTARTED, result.resumeRestarted());
         message.setHeader(HusshConstants.RECONNECTS, result.reconnects());
+        if (result.checksum() != null) {
+            message.setHeader(HusshConstants.CHECKSUM, result.checksum());
+        }
         message.setHeader(HusshConstants.REMOTE_PATH, result.remotePath());
         message.setHeader(HusshConstants.FILE_NAME_PRODUCED, result.writtenPath());
     }

@@ -17,6 +17,12 @@ final class BytesSource implements TransferSource {
     }
 
     @Override
+    public byte[] read(long offset, int length) {
+        int from = (int) Math.min(offset, bytes.length);
+        return java.util.Arrays.copyOfRange(bytes, from, (int) Math.min(bytes.length, from + (long) length));
+    }
+
+    @Override
     public boolean copyTo(OutputStream out, long offset) throws IOException {
         if (offset > bytes.length) {
             return false;

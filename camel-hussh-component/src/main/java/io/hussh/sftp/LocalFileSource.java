@@ -47,6 +47,22 @@ final class LocalFileSource implements TransferSource {
     }
 
     @Override
+    public byte[] read(long offset, int length) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocate(length);
+            while (buffer.hasRemaining() && channel.read(buffer, offset + buffer.position()) > 0) {
+                // reads until the range is full or the file ends
+            }
+            return java.util.Arrays.copyOf(buffer.array(), buffer.position());
+        }
+    }
+
+    @Override
+    public long lastModified() throws IOException {
+        return Files.getLastModifiedTime(file).toMillis();
+    }
+
+    @Override
     public String toString() {
         return file.toString();
     }

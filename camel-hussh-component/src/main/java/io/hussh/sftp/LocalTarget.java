@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 
 final class LocalTarget implements TransferTarget {
 
@@ -40,6 +41,22 @@ final class LocalTarget implements TransferTarget {
     @Override
     public void delete(String path) throws IOException {
         Files.deleteIfExists(Path.of(path));
+    }
+
+    @Override
+    public byte[] read(String path, long offset, int length) throws IOException {
+        return new LocalFileSource(Path.of(path)).read(offset, length);
+    }
+
+    @Override
+    public void setAttributes(String path, long lastModified, Integer permissions) throws IOException {
+        Path file = Path.of(path);
+        if (lastModified >= 0) {
+            Files.setLastModifiedTime(file, FileTime.fromMillis(lastModified));
+        }
+        if (permissions != null) {
+            Files.setPosixFilePermissions(file, PosixPermissions.of(permissions));
+        }
     }
 
     @Override

@@ -50,6 +50,29 @@ final class RemoteTarget implements TransferTarget {
     }
 
     @Override
+    public byte[] read(String path, long offset, int length) throws IOException {
+        try {
+            return connection.read(path, offset, length);
+        } catch (SftpException e) {
+            throw failure(path, "Cannot read " + path, e);
+        }
+    }
+
+    @Override
+    public void setAttributes(String path, long lastModified, Integer permissions) throws IOException {
+        try {
+            if (lastModified >= 0) {
+                connection.setModificationTime(path, lastModified);
+            }
+            if (permissions != null) {
+                connection.setPermissions(path, permissions);
+            }
+        } catch (SftpException e) {
+            throw failure(path, "Cannot set the time or permissions of " + path, e);
+        }
+    }
+
+    @Override
     public void commit(String tempPath, String finalPath) throws IOException {
         try {
             connection.rename(tempPath, finalPath);

@@ -1,6 +1,7 @@
 package io.hussh.sftp;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.util.ArrayList;
@@ -65,6 +66,27 @@ final class SftpConnection implements AutoCloseable {
 
     void read(String path, long offset, OutputStream out) throws SftpException {
         channel.get(RemotePaths.escapeForJsch(path), out, null, ChannelSftp.RESUME, offset);
+    }
+
+    /** Up to {@code length} bytes of {@code path} from {@code offset}; fewer when the file ends first. */
+    byte[] read(String path, long offset, int length) throws SftpException, IOException {
+        byte[] bytes = new byte[length];
+        int filled = 0;
+        try (InputStream in = channel.get(RemotePaths.escapeForJsch(path), null, offset)) {
+            int n;
+            while (filled < length && (n = in.read(bytes, filled, length - filled)) > 0) {
+                filled += n;
+            }
+        }
+        return filled == length ? bytes : java.util.Arrays.copyOf(bytes, filled);
+    }
+
+    void setModificationTime(String path, long millis) throws SftpException {
+        channel.setMtime(RemotePaths.escapeForJsch(path), (int) (millis / 1000));
+    }
+
+    void setPermissions(String path, int mode) throws SftpException {
+        channel.chmod(mode, RemotePaths.escapeForJsch(path));
     }
 
     /** Renames; JSch uses posix-rename@openssh.com by itself when the server offers it, which replaces atomically. */

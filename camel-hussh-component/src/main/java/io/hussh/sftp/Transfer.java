@@ -2,6 +2,14 @@ package io.hussh.sftp;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The transfer algorithm, the same for uploads and downloads: plan, transfer, verify, commit.
@@ -17,6 +25,10 @@ import java.io.OutputStream;
  */
 final class Transfer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Transfer.class);
+    private static final int VERIFIED_TAIL = 64 * 1024;
+    private static final int DIGEST_CHUNK = 1024 * 1024;
+
     private final TransferSource source;
     private final TransferTarget target;
     private final String finalPath;
@@ -27,6 +39,7 @@ final class Transfer {
     private final boolean commitMayHaveHappened;
     private volatile boolean commitSent;
     private volatile long plannedOffset = -1;
+    private String checksum;
 
     /**
      * @param finalPath  the destination, in the target's terms (remote path for uploads, local for downloads)
@@ -64,7 +77,7 @@ final class Transfer {
             && target.size(finalPath) == sourceSize) {
             return result(0, 0, false, false);
         }
-        Plan plan = plan(sourceSize);
+        Plan plan = verifiedResume(plan(sourceSize));
         plannedOffset = plan.offset();
         progress.touch();
         if (plan.complete()) {
@@ -75,11 +88,20 @@ final class Transfer {
             if (options.resume() && version != null) {
                 target.recordVersion(writePath, version);
             }
-            long copied = transfer(plan.offset(), sourceSize);
+            MessageDigest digest = options.checksum() ? digestOfFirst(plan.offset()) : null;
+            long copied = transfer(plan.offset(), sourceSize, digest);
             if (copied < 0) {
                 return sourceEndedBeforeOffset(plan.offset());
             }
             verify(sourceSize, plan.offset() + copied);
+            if (digest != null) {
+                checksum = HexFormat.of().formatHex(digest.digest());
+                compareWithPublished();
+            }
+            if (options.keepLastModified() || options.permissions() != null) {
+                target.setAttributes(writePath, options.keepLastModified() ? source.lastModified() : -1,
+                        options.permissions());
+            }
             progress.touch();
             if (options.atomic()) {
                 commitSent = true;
@@ -99,7 +121,7 @@ final class Transfer {
     }
 
     private TransferResult result(long copied, long offset, boolean skipped, boolean restarted) {
-        return new TransferResult(remotePath, finalPath, copied, offset, skipped, restarted, 0);
+        return new TransferResult(remotePath, finalPath, copied, offset, skipped, restarted, 0, checksum);
     }
 
     private record Plan(long offset, boolean complete, boolean restarted) {
@@ -144,14 +166,69 @@ final class Transfer {
     }
 
     /** Returns the bytes copied, or -1 when the source ended before the offset. */
-    private long transfer(long offset, long sourceSize) throws IOException {
+    private long transfer(long offset, long sourceSize, MessageDigest digest) throws IOException {
         if (offset > 0 && offset == sourceSize) {
             return 0;
         }
         try (OutputStream out = target.open(writePath, offset)) {
             progress.touch();
             CountingOutputStream counted = new CountingOutputStream(out, progress);
-            return source.copyTo(counted, offset) ? counted.count() : -1;
+            OutputStream sink = digest == null ? counted : new DigestOutputStream(counted, digest);
+            return source.copyTo(sink, offset) ? counted.count() : -1;
+        }
+    }
+
+    /**
+     * Continues a partial file only if its last bytes (up to 64 KiB) equal the source's at the same place: a size
+     * alone would splice any other file of that length onto the rest of this one.
+     */
+    private Plan verifiedResume(Plan plan) throws IOException {
+        long offset = plan.offset();
+        if (plan.complete() || offset == 0 || !options.verifyResume()) {
+            return plan;
+        }
+        int length = (int) Math.min(VERIFIED_TAIL, offset);
+        byte[] expected = source.read(offset - length, length);
+        if (expected == null) {
+            return plan;
+        }
+        byte[] found = target.read(writePath, offset - length, length);
+        if (Arrays.equals(expected, found)) {
+            return plan;
+        }
+        LOG.warn("The last {} bytes of the partial file {} differ from the source {}: it is a copy of something else,"
+                 + " so the transfer starts over instead of resuming at byte {}", length, writePath, remotePath, offset);
+        return new Plan(0, false, true);
+    }
+
+    /** A digest fed with the part of the file already at the destination, read wherever reading is cheap. */
+    private MessageDigest digestOfFirst(long offset) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+        for (long position = 0; position < offset; position += DIGEST_CHUNK) {
+            int length = (int) Math.min(DIGEST_CHUNK, offset - position);
+            byte[] chunk = source.read(position, length);
+            digest.update(chunk != null ? chunk : target.read(writePath, position, length));
+        }
+        return digest;
+    }
+
+    private void compareWithPublished() throws IOException {
+        if (!options.checksumFile()) {
+            return;
+        }
+        String published = source.publishedChecksum();
+        if (published != null && !published.equals(checksum)) {
+            // the bytes are wrong, so there is nothing worth resuming either
+            target.delete(writePath);
+            target.forgetVersion(writePath);
+            throw new HusshTransferException(remotePath, "The SHA-256 of " + remotePath + " is " + checksum
+                                                         + ", but its .sha256 file says " + published
+                                                         + "; the download was discarded");
         }
     }
 

@@ -11,12 +11,13 @@ package io.hussh.sftp;
  * @param resumeRestarted  a partial file was found but belonged to another version of the source, so the transfer
  *                         started over from 0
  * @param reconnects       how many times the transfer reconnected after its connection broke
+ * @param checksum         SHA-256 of the whole file in hex, when asked for and the file was transferred
  */
 public record TransferResult(String remotePath, String writtenPath, long bytesTransferred, long resumeOffset,
-        boolean skipped, boolean resumeRestarted, int reconnects) {
+        boolean skipped, boolean resumeRestarted, int reconnects, String checksum) {
 
     TransferResult afterAttempts(long totalBytes, long firstOffset, int reconnectCount) {
         return new TransferResult(remotePath, writtenPath, totalBytes, firstOffset, skipped && totalBytes == 0,
-                resumeRestarted, reconnectCount);
+                resumeRestarted, reconnectCount, checksum);
     }
 }

@@ -26,6 +26,21 @@ public interface TransferSource {
         return null;
     }
 
+    /** {@code length} bytes from {@code offset}, or {@code null} when this source cannot go back (a stream). */
+    default byte[] read(long offset, int length) throws IOException {
+        return null;
+    }
+
+    /** Modification time in milliseconds, or -1 when the source has none. Valid after {@link #size()}. */
+    default long lastModified() throws IOException {
+        return -1;
+    }
+
+    /** The SHA-256 the source's publisher gives for it (a {@code name.sha256} file), or {@code null}. */
+    default String publishedChecksum() throws IOException {
+        return null;
+    }
+
     static TransferSource file(Path file) {
         return new LocalFileSource(file);
     }

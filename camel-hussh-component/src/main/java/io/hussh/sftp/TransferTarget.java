@@ -21,6 +21,12 @@ interface TransferTarget {
     /** Removes {@code path}; a missing file is not an error. */
     void delete(String path) throws IOException;
 
+    /** {@code length} bytes of the file at {@code path} from {@code offset}. */
+    byte[] read(String path, long offset, int length) throws IOException;
+
+    /** Sets modification time (milliseconds) and, when not null, POSIX permissions of the file at {@code path}. */
+    void setAttributes(String path, long lastModified, Integer permissions) throws IOException;
+
     /** The source version that the partial file at {@code path} was begun from, or {@code null} if none is known. */
     default String recordedVersion(String path) throws IOException {
         return null;
