@@ -26,6 +26,8 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "allownonatomicreplace":
         case "allowNonAtomicReplace": target.getConfiguration().setAllowNonAtomicReplace(property(camelContext, boolean.class, value)); return true;
         case "atomic": target.getConfiguration().setAtomic(property(camelContext, boolean.class, value)); return true;
+        case "autocreate":
+        case "autoCreate": target.getConfiguration().setAutoCreate(property(camelContext, boolean.class, value)); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
@@ -133,6 +135,8 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "allownonatomicreplace":
         case "allowNonAtomicReplace": return boolean.class;
         case "atomic": return boolean.class;
+        case "autocreate":
+        case "autoCreate": return boolean.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
         case "backoffidlethreshold":
@@ -241,6 +245,8 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "allownonatomicreplace":
         case "allowNonAtomicReplace": return target.getConfiguration().isAllowNonAtomicReplace();
         case "atomic": return target.getConfiguration().isAtomic();
+        case "autocreate":
+        case "autoCreate": return target.getConfiguration().isAutoCreate();
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
         case "backoffidlethreshold":

@@ -69,6 +69,11 @@ public class HusshConfiguration implements Cloneable {
     private String tempSuffix = TransferOptions.DEFAULT_TEMP_SUFFIX;
 
     @UriParam(defaultValue = "true",
+              description = "Create missing remote directories of an upload's destination; false fails the upload"
+                            + " instead. Local directories are always created.")
+    private boolean autoCreate = true;
+
+    @UriParam(defaultValue = "true",
               description = "Before continuing a partial file, compare its last bytes (up to 64 KiB) with the same"
                             + " range of the source; when they differ the partial is a copy of something else and the"
                             + " transfer starts over (header CamelHusshResumeRestarted). Stream bodies cannot be read"
@@ -369,7 +374,7 @@ public class HusshConfiguration implements Cloneable {
             throw new IllegalArgumentException("checksumFile=true needs checksum=sha256");
         }
         return new TransferOptions(atomic, resume, tempSuffix, allowNonAtomicReplace, false, verifyResume,
-                "sha256".equals(checksum), checksumFile, keepLastModified, permissions());
+                "sha256".equals(checksum), checksumFile, keepLastModified, permissions(), autoCreate);
     }
 
     private Integer permissions() {
@@ -535,6 +540,14 @@ public class HusshConfiguration implements Cloneable {
 
     public void setServerAliveInterval(long serverAliveInterval) {
         this.serverAliveInterval = serverAliveInterval;
+    }
+
+    public boolean isAutoCreate() {
+        return autoCreate;
+    }
+
+    public void setAutoCreate(boolean autoCreate) {
+        this.autoCreate = autoCreate;
     }
 
     public boolean isVerifyResume() {

@@ -33,6 +33,49 @@ final class RemoteTarget implements TransferTarget {
 
     @Override
     public OutputStream open(String path, long offset) throws IOException {
+        return new ExplainedWrites(path, openRaw(path, offset));
+    }
+
+    /** Gives a write the server refused a message that says what its SFTP status means. */
+    private static final class ExplainedWrites extends java.io.FilterOutputStream {
+
+        private final String path;
+
+        ExplainedWrites(String path, OutputStream out) {
+            super(out);
+            this.path = path;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw explained(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw explained(e);
+            }
+        }
+
+        private IOException explained(IOException e) {
+            if (!(e.getCause() instanceof SftpException status)) {
+                return e;
+            }
+            String hint = status.id == ChannelSftp.SSH_FX_FAILURE
+                    ? "; SFTP v3 servers report a full disk or an exceeded quota this way" : "";
+            return new HusshTransferException(path, "Writing " + path + " failed: " + SftpErrors.describe(status)
+                                                    + hint, e);
+        }
+    }
+
+    private OutputStream openRaw(String path, long offset) throws IOException {
         try {
             try {
                 return connection.openWrite(path, offset);
@@ -41,7 +84,12 @@ final class RemoteTarget implements TransferTarget {
                 if (e.id != ChannelSftp.SSH_FX_NO_SUCH_FILE) {
                     throw e;
                 }
-                connection.mkdirs(RemotePaths.parent(path));
+                String directory = RemotePaths.parent(path);
+                if (!options.autoCreate()) {
+                    throw new HusshTransferException(path, "The remote directory " + directory + " does not exist;"
+                                                           + " create it, or set autoCreate=true", e);
+                }
+                connection.mkdirs(directory);
                 return connection.openWrite(path, offset);
             }
         } catch (SftpException e) {

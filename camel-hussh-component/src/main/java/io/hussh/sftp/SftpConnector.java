@@ -18,6 +18,7 @@ import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchChangedHostKeyException;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.JSchUnknownHostKeyException;
+import com.jcraft.jsch.KeyPair;
 import com.jcraft.jsch.Session;
 import com.jcraft.jsch.Slf4jLogger;
 import com.jcraft.jsch.SocketFactory;
@@ -48,12 +49,33 @@ final class SftpConnector {
                 }
                 byte[] passphrase = settings.privateKeyPassphrase() == null
                         ? null : settings.privateKeyPassphrase().getBytes(StandardCharsets.UTF_8);
+                checkPassphrase(passphrase);
                 jsch.addIdentity(settings.privateKeyFile().toString(), passphrase);
             }
         } catch (JSchException e) {
             throw new IOException("Cannot load the SSH keys for " + settings.address() + " (privateKeyFile "
                                   + settings.privateKeyFile() + ", knownHostsFile " + settings.knownHostsFile()
                                   + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** JSch would accept an encrypted key it cannot open and only fail the login later, with no word on why. */
+    private void checkPassphrase(byte[] passphrase) throws JSchException, IOException {
+        KeyPair key = KeyPair.load(jsch, settings.privateKeyFile().toString());
+        try {
+            if (!key.isEncrypted()) {
+                return;
+            }
+            if (passphrase == null) {
+                throw new IOException("The private key file " + settings.privateKeyFile()
+                                      + " is encrypted: set privateKeyPassphrase");
+            }
+            if (!key.decrypt(passphrase.clone())) {
+                throw new IOException("The privateKeyPassphrase does not open the private key file "
+                                      + settings.privateKeyFile());
+            }
+        } finally {
+            key.dispose();
         }
     }
 

@@ -21,10 +21,11 @@ import java.util.Objects;
  * @param keepLastModified      give the destination the source's modification time
  * @param permissions           POSIX permissions for the destination (e.g. {@code 0640}), or {@code null} to leave
  *                              the server's or the file system's default
+ * @param autoCreate            create missing directories of the destination
  */
 public record TransferOptions(boolean atomic, boolean resume, String tempSuffix, boolean allowNonAtomicReplace,
         boolean resumeVerifiedOnly, boolean verifyResume, boolean checksum, boolean checksumFile,
-        boolean keepLastModified, Integer permissions) {
+        boolean keepLastModified, Integer permissions, boolean autoCreate) {
 
     public static final String DEFAULT_TEMP_SUFFIX = ".hussh.tmp";
 
@@ -42,46 +43,52 @@ public record TransferOptions(boolean atomic, boolean resume, String tempSuffix,
 
     /** Neither atomic nor resumed; resumes are verified when switched on. */
     public static TransferOptions plain() {
-        return new TransferOptions(false, false, DEFAULT_TEMP_SUFFIX, false, false, true, false, false, false, null);
+        return new TransferOptions(false, false, DEFAULT_TEMP_SUFFIX, false, false, true, false, false, false, null,
+                true);
     }
 
     public TransferOptions withAtomic(boolean value) {
         return new TransferOptions(value, resume, tempSuffix, allowNonAtomicReplace, resumeVerifiedOnly, verifyResume,
-                checksum, checksumFile, keepLastModified, permissions);
+                checksum, checksumFile, keepLastModified, permissions, autoCreate);
     }
 
     public TransferOptions withResume(boolean value) {
         return new TransferOptions(atomic, value, tempSuffix, allowNonAtomicReplace, resumeVerifiedOnly, verifyResume,
-                checksum, checksumFile, keepLastModified, permissions);
+                checksum, checksumFile, keepLastModified, permissions, autoCreate);
     }
 
     public TransferOptions withAllowNonAtomicReplace(boolean value) {
         return new TransferOptions(atomic, resume, tempSuffix, value, resumeVerifiedOnly, verifyResume, checksum,
-                checksumFile, keepLastModified, permissions);
+                checksumFile, keepLastModified, permissions, autoCreate);
     }
 
     public TransferOptions withResumeVerifiedOnly(boolean value) {
         return new TransferOptions(atomic, resume, tempSuffix, allowNonAtomicReplace, value, verifyResume, checksum,
-                checksumFile, keepLastModified, permissions);
+                checksumFile, keepLastModified, permissions, autoCreate);
     }
 
     public TransferOptions withVerifyResume(boolean value) {
         return new TransferOptions(atomic, resume, tempSuffix, allowNonAtomicReplace, resumeVerifiedOnly, value,
-                checksum, checksumFile, keepLastModified, permissions);
+                checksum, checksumFile, keepLastModified, permissions, autoCreate);
     }
 
     public TransferOptions withChecksum(boolean value, boolean compareWithFile) {
         return new TransferOptions(atomic, resume, tempSuffix, allowNonAtomicReplace, resumeVerifiedOnly, verifyResume,
-                value, compareWithFile, keepLastModified, permissions);
+                value, compareWithFile, keepLastModified, permissions, autoCreate);
     }
 
     public TransferOptions withKeepLastModified(boolean value) {
         return new TransferOptions(atomic, resume, tempSuffix, allowNonAtomicReplace, resumeVerifiedOnly, verifyResume,
-                checksum, checksumFile, value, permissions);
+                checksum, checksumFile, value, permissions, autoCreate);
     }
 
     public TransferOptions withPermissions(Integer value) {
         return new TransferOptions(atomic, resume, tempSuffix, allowNonAtomicReplace, resumeVerifiedOnly, verifyResume,
-                checksum, checksumFile, keepLastModified, value);
+                checksum, checksumFile, keepLastModified, value, autoCreate);
+    }
+
+    public TransferOptions withAutoCreate(boolean value) {
+        return new TransferOptions(atomic, resume, tempSuffix, allowNonAtomicReplace, resumeVerifiedOnly, verifyResume,
+                checksum, checksumFile, keepLastModified, permissions, value);
     }
 }

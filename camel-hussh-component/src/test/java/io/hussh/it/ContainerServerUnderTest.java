@@ -44,6 +44,8 @@ final class ContainerServerUnderTest extends ServerUnderTest {
                 .withCopyToContainer(MountableFile.forClasspathResource("sftp-it/" + startScript, 0755),
                         "/it/" + startScript)
                 .withFileSystemBind(data.toString(), "/data", BindMode.READ_WRITE)
+                // a small file system to fill up
+                .withTmpFs(java.util.Map.of("/small", "rw,size=1m,mode=1777"))
                 .withCommand("/it/" + startScript, String.valueOf(port))
                 .waitingFor(Wait.forLogMessage(".*sftp server listening.*", 1))
                 .withStartupTimeout(Duration.ofMinutes(5));
@@ -113,7 +115,8 @@ final class ContainerServerUnderTest extends ServerUnderTest {
         shell(restartCommand);
     }
 
-    private String shell(String command) {
+    /** Runs a shell command in the container as root and returns its output. */
+    String shell(String command) {
         try {
             ExecResult result = container.execInContainer("sh", "-c", command);
             if (result.getExitCode() != 0) {

@@ -7,7 +7,9 @@ import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.List;
 
+import org.apache.sshd.certificate.OpenSshCertificateBuilder;
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.OpenSshCertificate;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
@@ -76,6 +78,17 @@ public final class EmbeddedSftpServer implements AutoCloseable {
 
     public int port() {
         return sshd.getPort();
+    }
+
+    /** Presents, besides its plain host key, a certificate for it signed by {@code ca}, valid for 127.0.0.1. */
+    public void useHostCertificate(KeyPair ca) throws Exception {
+        OpenSshCertificate certificate = OpenSshCertificateBuilder.hostCertificate()
+                .publicKey(hostKey())
+                .id("hussh-test-host")
+                .principals(List.of("127.0.0.1"))
+                .serial(1)
+                .sign(ca);
+        sshd.setHostKeyCertificateProvider(session -> List.of(certificate));
     }
 
     /** Stops the server at once, cutting every session, as when its process dies. */
