@@ -124,10 +124,18 @@ final class Transfer {
         return new TransferResult(remotePath, finalPath, copied, offset, skipped, restarted, 0, checksum);
     }
 
-    private record Plan(long offset, boolean complete, boolean restarted) {
+    /**
+     * @param confirmed the partial file is recorded as a copy of this very version of the source, which a comparison
+     *                  of its tail could only confirm again
+     */
+    private record Plan(long offset, boolean complete, boolean restarted, boolean confirmed) {
 
         static Plan from(long offset) {
-            return new Plan(offset, false, false);
+            return new Plan(offset, false, false, false);
+        }
+
+        static Plan restart() {
+            return new Plan(0, false, true, false);
         }
     }
 
@@ -136,33 +144,32 @@ final class Transfer {
             return Plan.from(0);
         }
         long partial = target.size(writePath);
+        String recorded = partial < 0 ? null : target.recordedVersion(writePath);
+        boolean sameVersion = recorded != null && recorded.equals(source.version());
         if (options.resumeVerifiedOnly()) {
-            String recorded = partial < 0 ? null : target.recordedVersion(writePath);
-            boolean continuable = recorded != null && recorded.equals(source.version())
-                                  && (sourceSize < 0 || partial <= sourceSize);
-            return continuable ? Plan.from(partial) : new Plan(0, false, recorded != null);
+            boolean continuable = sameVersion && (sourceSize < 0 || partial <= sourceSize);
+            return continuable ? new Plan(partial, false, false, true) : new Plan(0, false, recorded != null, false);
         }
         if (options.atomic() && partial < 0) {
             long existing = target.size(finalPath);
             boolean complete = sourceSize >= 0 && existing >= sourceSize;
-            return new Plan(complete ? existing : 0, complete, false);
+            return new Plan(complete ? existing : 0, complete, false, false);
         }
         if (partial < 0) {
             return Plan.from(0);
         }
-        String recorded = target.recordedVersion(writePath);
-        if (recorded != null && !recorded.equals(source.version())) {
+        if (recorded != null && !sameVersion) {
             // the partial file is a copy of another version of the source: splicing the two would corrupt it
-            return new Plan(0, false, true);
+            return Plan.restart();
         }
         if (sourceSize >= 0 && partial >= sourceSize) {
             if (!options.atomic()) {
-                return new Plan(partial, true, false);
+                return new Plan(partial, true, false, false);
             }
             // a temp file longer than the source belongs to another version of it: it can only be rewritten
-            return partial == sourceSize ? Plan.from(partial) : new Plan(0, false, true);
+            return partial == sourceSize ? new Plan(partial, false, false, sameVersion) : Plan.restart();
         }
-        return Plan.from(partial);
+        return new Plan(partial, false, false, sameVersion);
     }
 
     /** Returns the bytes copied, or -1 when the source ended before the offset. */
@@ -184,7 +191,7 @@ final class Transfer {
      */
     private Plan verifiedResume(Plan plan) throws IOException {
         long offset = plan.offset();
-        if (plan.complete() || offset == 0 || !options.verifyResume()) {
+        if (plan.complete() || plan.confirmed() || offset == 0 || !options.verifyResume()) {
             return plan;
         }
         int length = (int) Math.min(VERIFIED_TAIL, offset);
@@ -198,7 +205,7 @@ final class Transfer {
         }
         LOG.warn("The last {} bytes of the partial file {} differ from the source {}: it is a copy of something else,"
                  + " so the transfer starts over instead of resuming at byte {}", length, writePath, remotePath, offset);
-        return new Plan(0, false, true);
+        return Plan.restart();
     }
 
     /** A digest fed with the part of the file already at the destination, read wherever reading is cheap. */
