@@ -87,6 +87,8 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "privateKeyFile": target.getConfiguration().setPrivateKeyFile(property(camelContext, java.lang.String.class, value)); return true;
         case "privatekeypassphrase":
         case "privateKeyPassphrase": target.getConfiguration().setPrivateKeyPassphrase(property(camelContext, java.lang.String.class, value)); return true;
+        case "progresslistener":
+        case "progressListener": target.getConfiguration().setProgressListener(property(camelContext, io.hussh.sftp.TransferListener.class, value)); return true;
         case "readlock":
         case "readLock": target.getConfiguration().setReadLock(property(camelContext, io.hussh.camel.HusshReadLock.class, value)); return true;
         case "readlockcheckinterval":
@@ -196,6 +198,8 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "privateKeyFile": return java.lang.String.class;
         case "privatekeypassphrase":
         case "privateKeyPassphrase": return java.lang.String.class;
+        case "progresslistener":
+        case "progressListener": return io.hussh.sftp.TransferListener.class;
         case "readlock":
         case "readLock": return io.hussh.camel.HusshReadLock.class;
         case "readlockcheckinterval":
@@ -306,6 +310,8 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "privateKeyFile": return target.getConfiguration().getPrivateKeyFile();
         case "privatekeypassphrase":
         case "privateKeyPassphrase": return target.getConfiguration().getPrivateKeyPassphrase();
+        case "progresslistener":
+        case "progressListener": return target.getConfiguration().getProgressListener();
         case "readlock":
         case "readLock": return target.getConfiguration().getReadLock();
         case "readlockcheckinterval":

@@ -24,7 +24,7 @@ public class HusshEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(62);
+        Set<String> props = new HashSet<>(63);
         props.add("allowNonAtomicReplace");
         props.add("atomic");
         props.add("autoCreate");
@@ -66,6 +66,7 @@ public class HusshEndpointUriFactory extends org.apache.camel.support.component.
         props.add("port");
         props.add("privateKeyFile");
         props.add("privateKeyPassphrase");
+        props.add("progressListener");
         props.add("readLock");
         props.add("readLockCheckInterval");
         props.add("reconnectDelay");

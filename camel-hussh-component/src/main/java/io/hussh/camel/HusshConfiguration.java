@@ -6,6 +6,7 @@ import java.time.Duration;
 import io.hussh.sftp.ConnectionSettings;
 import io.hussh.sftp.ReconnectPolicy;
 import io.hussh.sftp.RemotePaths;
+import io.hussh.sftp.TransferListener;
 import io.hussh.sftp.TransferOptions;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
@@ -208,6 +209,12 @@ public class HusshConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
               description = "Longest pause between two reconnects, in milliseconds.")
     private long maximumReconnectDelay = 30_000;
+
+    @UriParam(label = "advanced",
+              description = "A TransferListener bean (#name) told how each transfer advances: bytes at the"
+                            + " destination, total, rate; about once a second and when it completes. Independently,"
+                            + " transfers of 64 MiB and more are logged at INFO every 5 seconds.")
+    private TransferListener progressListener;
 
     @UriParam(label = "producer,advanced", defaultValue = "10",
               description = "Number of threads running transfers for this endpoint, and so the largest number of"
@@ -612,6 +619,14 @@ public class HusshConfiguration implements Cloneable {
 
     public void setMaximumReconnectDelay(long maximumReconnectDelay) {
         this.maximumReconnectDelay = maximumReconnectDelay;
+    }
+
+    public TransferListener getProgressListener() {
+        return progressListener;
+    }
+
+    public void setProgressListener(TransferListener progressListener) {
+        this.progressListener = progressListener;
     }
 
     public int getWorkerPoolSize() {

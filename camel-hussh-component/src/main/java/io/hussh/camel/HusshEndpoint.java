@@ -92,7 +92,8 @@ public class HusshEndpoint extends ScheduledPollEndpoint implements AsyncEndpoin
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        transfers = new SftpTransfers(configuration.connectionSettings(), configuration.reconnectPolicy());
+        transfers = new SftpTransfers(configuration.connectionSettings(), configuration.reconnectPolicy(),
+                configuration.getProgressListener());
         ThreadPoolProfile profile = new ThreadPoolProfile("HusshTransfer");
         profile.setPoolSize(configuration.getWorkerPoolSize());
         profile.setMaxPoolSize(configuration.getWorkerPoolSize());

@@ -18,6 +18,8 @@ public final class SftpTransfers implements AutoCloseable {
 
     /** Keepalives JSch may miss before it gives up, plus one interval of grace. */
     private static final int STALL_INTERVALS = 4;
+    private static final long LOGGED_SIZE = 64L * 1024 * 1024;
+    private static final Duration LOG_INTERVAL = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(SftpTransfers.class);
 
@@ -25,15 +27,26 @@ public final class SftpTransfers implements AutoCloseable {
     private final ReconnectPolicy reconnectPolicy;
     private final SftpConnectionPool pool;
     private final StallWatchdog watchdog;
+    private final TransferListener listener;
 
     /** Transfers that fail at the first broken connection. */
     public SftpTransfers(ConnectionSettings settings) throws IOException {
-        this(settings, ReconnectPolicy.none());
+        this(settings, ReconnectPolicy.none(), null);
     }
 
     public SftpTransfers(ConnectionSettings settings, ReconnectPolicy reconnectPolicy) throws IOException {
+        this(settings, reconnectPolicy, null);
+    }
+
+    /**
+     * @param listener told how each transfer advances, or {@code null}; transfers of 64 MiB and more are also logged
+     *                 at INFO every 5 s
+     */
+    public SftpTransfers(ConnectionSettings settings, ReconnectPolicy reconnectPolicy, TransferListener listener)
+            throws IOException {
         this.settings = settings;
         this.reconnectPolicy = reconnectPolicy;
+        this.listener = listener;
         this.pool = new SftpConnectionPool(new SftpConnector(settings));
         this.watchdog = new StallWatchdog(settings.serverAliveInterval().multipliedBy(STALL_INTERVALS));
     }
@@ -42,7 +55,7 @@ public final class SftpTransfers implements AutoCloseable {
     public TransferResult upload(TransferSource source, String remotePath, TransferOptions options)
             throws HusshTransferException {
         try (PathLocks.Held held = PathLocks.JVM.lock(settings.host() + ":" + settings.port() + remotePath)) {
-            return run("Upload to", remotePath,
+            return run("Upload to", remotePath, true,
                     (connection, progress, commitMayHaveHappened) -> new Transfer(source,
                             new RemoteTarget(connection, pool, options), remotePath, remotePath, options, progress,
                             commitMayHaveHappened));
@@ -54,7 +67,7 @@ public final class SftpTransfers implements AutoCloseable {
             throws HusshTransferException {
         String local = localFile.toAbsolutePath().toString();
         try (PathLocks.Held held = PathLocks.JVM.lock(local)) {
-            return run("Download of", remotePath,
+            return run("Download of", remotePath, false,
                     (connection, progress, commitMayHaveHappened) -> new Transfer(
                             new RemoteSource(connection, remotePath), new LocalTarget(), local, remotePath, options,
                             progress, commitMayHaveHappened));
@@ -135,13 +148,17 @@ public final class SftpTransfers implements AutoCloseable {
      * protects the final name). Failures the server reports (permission denied, no such file, a full disk), refused
      * logins and host keys fail at once.
      */
-    private TransferResult run(String what, String remotePath, TransferFactory factory) throws HusshTransferException {
-        TransferProgress progress = new TransferProgress();
+    private TransferResult run(String what, String remotePath, boolean upload, TransferFactory factory)
+            throws HusshTransferException {
+        ProgressLog log = new ProgressLog(LOGGED_SIZE, LOG_INTERVAL);
+        TransferProgress progress = new TransferProgress(remotePath, upload,
+                listener == null ? List.of(log) : List.of(log, listener));
         long firstOffset = -1;
         boolean commitMayHaveHappened = false;
         for (int reconnects = 0; ; reconnects++) {
             Attempt attempt = attempt(factory, progress, commitMayHaveHappened);
             if (attempt.result != null) {
+                progress.finish();
                 long offset = firstOffset < 0 ? attempt.result.resumeOffset() : firstOffset;
                 return attempt.result.afterAttempts(progress.bytes(), offset, reconnects);
             }

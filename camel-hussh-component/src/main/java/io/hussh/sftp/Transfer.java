@@ -79,7 +79,7 @@ final class Transfer {
         }
         Plan plan = verifiedResume(plan(sourceSize));
         plannedOffset = plan.offset();
-        progress.touch();
+        progress.begin(plan.offset(), sourceSize);
         if (plan.complete()) {
             return result(0, plan.offset(), true, false);
         }

@@ -1,19 +1,60 @@
 package io.hussh.sftp;
 
-/** Bytes moved by one transfer, and when it last made any progress at all. */
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Bytes moved by one transfer, when it last made any progress at all (for the stall watchdog), and the reports to
+ * its listeners.
+ */
 final class TransferProgress {
 
+    private static final long REPORT_INTERVAL = Duration.ofSeconds(1).toNanos();
+
+    private final String remotePath;
+    private final boolean upload;
+    private final List<TransferListener> listeners;
     private volatile long bytes;
     private volatile long lastActivity = System.nanoTime();
+    private long offset;
+    private long total = -1;
+    private long attemptStart;
+    private long bytesAtAttemptStart;
+    private long lastReport;
+
+    TransferProgress(String remotePath, boolean upload, List<TransferListener> listeners) {
+        this.remotePath = remotePath;
+        this.upload = upload;
+        this.listeners = listeners;
+    }
+
+    /** An attempt starts writing at {@code offset} of a source of {@code total} bytes. */
+    void begin(long offset, long total) {
+        this.offset = offset;
+        this.total = total;
+        this.attemptStart = System.nanoTime();
+        this.bytesAtAttemptStart = bytes;
+        this.lastReport = attemptStart;
+        touch();
+    }
 
     void advance(long count) {
         bytes += count;
-        lastActivity = System.nanoTime();
+        long now = System.nanoTime();
+        lastActivity = now;
+        if (now - lastReport >= REPORT_INTERVAL) {
+            lastReport = now;
+            report(false, now);
+        }
     }
 
     /** Marks progress that moves no payload: a step of the transfer completed. */
     void touch() {
         lastActivity = System.nanoTime();
+    }
+
+    void finish() {
+        report(true, System.nanoTime());
     }
 
     long bytes() {
@@ -22,5 +63,15 @@ final class TransferProgress {
 
     long idleNanos() {
         return System.nanoTime() - lastActivity;
+    }
+
+    private void report(boolean done, long now) {
+        long moved = bytes - bytesAtAttemptStart;
+        double seconds = Math.max(1e-9, (now - attemptStart) / 1e9);
+        TransferStatus status = new TransferStatus(remotePath, upload, offset + moved, total, offset,
+                moved / seconds, done);
+        for (TransferListener listener : listeners) {
+            listener.progress(status);
+        }
     }
 }
