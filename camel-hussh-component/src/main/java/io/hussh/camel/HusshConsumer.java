@@ -158,6 +158,7 @@ public class HusshConsumer extends ScheduledBatchPollingConsumer {
             result = getEndpoint().transfers().download(file.path(), local,
                     getEndpoint().transferOptions().withResumeVerifiedOnly(true));
         } catch (HusshTransferException | RuntimeException e) {
+            getEndpoint().counters().failed();
             release(file);
             getExceptionHandler().handleException("Could not download " + file.path()
                                                   + "; it is tried again on the next poll", exchange, e);
@@ -169,6 +170,7 @@ public class HusshConsumer extends ScheduledBatchPollingConsumer {
         message.setHeader(HusshConstants.FILE_LENGTH, file.size());
         message.setHeader(HusshConstants.FILE_LAST_MODIFIED, file.lastModified());
         HusshHeaders.apply(message, result);
+        getEndpoint().counters().completed(result);
 
         try {
             getProcessor().process(exchange);

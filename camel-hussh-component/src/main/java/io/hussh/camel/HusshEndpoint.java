@@ -13,6 +13,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.UriEndpoint;
@@ -24,6 +26,7 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
  * Upload, download and poll files over SFTP atomically (temporary name, then atomic rename) and resumably (only the
  * missing bytes are sent after an interruption).
  */
+@ManagedResource(description = "Managed hussh endpoint: transfer counters")
 @UriEndpoint(firstVersion = "0.1.0", scheme = "hussh", title = "Hussh SFTP", syntax = "hussh:host:port/directoryName",
              category = { Category.FILE }, headersClass = HusshConstants.class)
 public class HusshEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint {
@@ -34,6 +37,7 @@ public class HusshEndpoint extends ScheduledPollEndpoint implements AsyncEndpoin
     private Expression fileNameExpression;
     private SftpTransfers transfers;
     private volatile ExecutorService workerPool;
+    private final TransferCounters counters = new TransferCounters();
 
     public HusshEndpoint(String uri, HusshComponent component, HusshConfiguration configuration) {
         super(uri, component);
@@ -152,6 +156,35 @@ public class HusshEndpoint extends ScheduledPollEndpoint implements AsyncEndpoin
             return fileNameExpression.evaluate(exchange, String.class);
         }
         return exchange.getMessage().getHeader(HusshConstants.FILE_NAME, String.class);
+    }
+
+    TransferCounters counters() {
+        return counters;
+    }
+
+    @ManagedAttribute(description = "Files transferred completely, or found complete, since the endpoint started")
+    public long getFilesTransferred() {
+        return counters.files();
+    }
+
+    @ManagedAttribute(description = "Payload bytes sent or received")
+    public long getBytesTransferred() {
+        return counters.bytes();
+    }
+
+    @ManagedAttribute(description = "Bytes not sent again because a transfer resumed from a partial file")
+    public long getBytesSavedByResume() {
+        return counters.savedByResume();
+    }
+
+    @ManagedAttribute(description = "Reconnects after broken connections")
+    public long getReconnects() {
+        return counters.reconnects();
+    }
+
+    @ManagedAttribute(description = "Transfers that failed")
+    public long getFailedTransfers() {
+        return counters.failures();
     }
 
     SftpTransfers transfers() {

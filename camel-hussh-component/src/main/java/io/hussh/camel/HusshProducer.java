@@ -58,6 +58,7 @@ public class HusshProducer extends DefaultAsyncProducer {
             try {
                 transfer(exchange);
             } catch (Throwable e) {
+                getEndpoint().counters().failed();
                 exchange.setException(e);
             } finally {
                 callback.done(false);
@@ -78,6 +79,7 @@ public class HusshProducer extends DefaultAsyncProducer {
                 ? getEndpoint().getConfiguration().getOperation() : HusshOperation.parse(operationHeader);
         TransferResult result = operation == HusshOperation.upload ? upload(exchange) : download(exchange);
         HusshHeaders.apply(message, result);
+        getEndpoint().counters().completed(result);
     }
 
     private TransferResult upload(Exchange exchange) throws Exception {
