@@ -4,14 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
-import io.hussh.testing.EmbeddedSftpServer;
 import org.apache.camel.main.Main;
 
 /**
- * Runs the demo routes against an SFTP server it starts itself (Apache MINA SSHD on 127.0.0.1 with a fresh host key
- * and a throwaway user), then stops everything and exits 0 when every check passed.
+ * Runs the demo routes, then stops everything and exits 0 when every check passed. Without arguments it starts its
+ * own SFTP server. {@code --host H [--port P] --user U (--password X | --key FILE) [--known-hosts FILE] [--dir D]}
+ * points it at a real server instead (step 1 only: upload, resume-skip, download).
  */
 public final class HusshDemo {
 
@@ -19,22 +21,16 @@ public final class HusshDemo {
     }
 
     public static void main(String[] args) throws Exception {
+        Map<String, String> options = parse(args);
         Path work = Files.createTempDirectory("hussh-demo-");
         DemoRoutes routes;
-        try (EmbeddedSftpServer server = EmbeddedSftpServer.start(work.resolve("sftp-root"))) {
-            Path knownHosts = server.writeKnownHosts(work.resolve("known_hosts"));
-            String endpoint = "hussh:" + EmbeddedSftpServer.USER + "@127.0.0.1:" + server.port() + "/outbox"
-                              + "?password=RAW(" + EmbeddedSftpServer.PASSWORD + ")"
-                              + "&knownHostsFile=" + knownHosts
-                              + "&atomic=true&resume=true"
-                              + "&localDirectory=" + work.resolve("inbox");
-            System.out.println("Started an SFTP server on 127.0.0.1:" + server.port() + " serving " + server.root());
-
-            routes = new DemoRoutes(endpoint, work.resolve("local"), server);
+        try (DemoServer server = options.containsKey("host") ? remote(options) : DemoServer.embedded(work)) {
+            System.out.println("Running against " + server.describe());
+            routes = new DemoRoutes(server, work);
             Main main = new Main();
             main.configure().addRoutesBuilder(routes);
             main.configure().setDurationMaxMessages(1);
-            main.run(args);
+            main.run();
         } finally {
             deleteRecursively(work);
         }
@@ -43,6 +39,36 @@ public final class HusshDemo {
             System.exit(1);
         }
         System.out.println("The demo completed: every check passed.");
+    }
+
+    private static DemoServer remote(Map<String, String> options) {
+        String user = require(options, "user");
+        String authentication = options.containsKey("key") ? "privateKeyFile=" + options.get("key")
+                : "password=RAW(" + require(options, "password") + ")";
+        if (options.containsKey("known-hosts")) {
+            authentication += "&knownHostsFile=" + options.get("known-hosts");
+        }
+        return DemoServer.remote(options.get("host"), Integer.parseInt(options.getOrDefault("port", "22")), user,
+                authentication, options.getOrDefault("dir", "/tmp/hussh-demo"));
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("Expected --option value, got '" + args[i] + "'");
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+
+    private static String require(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("--" + name + " is needed with --host");
+        }
+        return value;
     }
 
     private static void deleteRecursively(Path directory) throws IOException {

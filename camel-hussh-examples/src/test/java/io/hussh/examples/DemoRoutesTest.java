@@ -3,7 +3,6 @@ package io.hussh.examples;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import io.hussh.testing.EmbeddedSftpServer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -18,24 +17,24 @@ class DemoRoutesTest {
     Path tmp;
 
     @Test
-    void theDemoUploadsSkipsTheRepeatAndDownloadsTheSameBytes() throws Exception {
-        try (EmbeddedSftpServer server = EmbeddedSftpServer.start(tmp.resolve("root"))) {
-            Path knownHosts = server.writeKnownHosts(tmp.resolve("known_hosts"));
-            String endpoint = "hussh:" + EmbeddedSftpServer.USER + "@127.0.0.1:" + server.port() + "/outbox?password=RAW("
-                              + EmbeddedSftpServer.PASSWORD + ")&knownHostsFile=" + knownHosts
-                              + "&atomic=true&resume=true&localDirectory=" + tmp.resolve("inbox");
-            DemoRoutes routes = new DemoRoutes(endpoint, tmp.resolve("local"), server);
+    void theDemoUploadsResumesAfterACutAndConsumesTheOutbox() throws Exception {
+        try (DemoServer server = DemoServer.embedded(tmp)) {
+            DemoRoutes routes = new DemoRoutes(server, tmp);
             try (CamelContext context = new DefaultCamelContext()) {
                 context.addRoutes(routes);
-                NotifyBuilder done = new NotifyBuilder(context).whenDone(1).create();
+                NotifyBuilder done = new NotifyBuilder(context).fromRoute("demo").whenDone(1).create();
                 context.start();
 
-                assertThat(done.matches(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(done.matches(120, TimeUnit.SECONDS)).isTrue();
             }
 
             assertThat(routes.succeeded()).isTrue();
-            assertThat(server.file("/outbox/report.bin")).exists();
-            assertThat(tmp.resolve("inbox/report.bin")).exists();
+            assertThat(server.proxy().drops()).isEqualTo(1);
+            assertThat(server.local("/outbox/backup.tar")).exists();
+            assertThat(tmp.resolve("consumed/orders-1.csv")).hasContent("id,amount\n1,42\n");
+            assertThat(tmp.resolve("consumed/orders-2.csv")).exists();
+            assertThat(tmp.resolve("consumed/orders-3.csv.hussh.tmp")).doesNotExist();
+            assertThat(server.local("/partner-outbox/.done/orders-1.csv")).exists();
         }
     }
 }
