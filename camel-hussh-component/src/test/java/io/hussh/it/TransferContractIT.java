@@ -1,13 +1,9 @@
 package io.hussh.it;
 
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.hussh.sftp.HusshTransferException;
 import io.hussh.sftp.ReconnectPolicy;
@@ -16,6 +12,7 @@ import io.hussh.sftp.TransferOptions;
 import io.hussh.sftp.TransferResult;
 import io.hussh.sftp.TransferSource;
 import io.hussh.testing.FaultProxy.Direction;
+import io.hussh.testing.FinalPathWatcher;
 import io.hussh.testing.TestFiles;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -242,42 +239,19 @@ class TransferContractIT extends MatrixTestSupport {
                 new ReconnectPolicy(3, java.time.Duration.ofMillis(50), java.time.Duration.ofSeconds(1)));
     }
 
-    /** Uploads old and new content alternately while a thread reads the final path; returns what it should not see. */
+    /** Uploads old and new content alternately while a watcher reads the final path; returns what it should not see. */
     private List<String> watchWhile(Path destination, Set<String> complete, boolean absenceAllowed,
                                     TransferOptions options, String remote, byte[] oldContent, byte[] newContent)
             throws Exception {
-        AtomicBoolean uploading = new AtomicBoolean(true);
-        AtomicInteger observations = new AtomicInteger();
-        List<String> violations = new CopyOnWriteArrayList<>();
-        Thread watcher = new Thread(() -> {
-            while (uploading.get()) {
-                try {
-                    String seen = TestFiles.sha256(Files.readAllBytes(destination));
-                    if (!complete.contains(seen)) {
-                        violations.add("partial content");
-                    }
-                } catch (NoSuchFileException e) {
-                    if (!absenceAllowed) {
-                        violations.add("destination missing");
-                    }
-                } catch (Exception e) {
-                    violations.add(e.toString());
-                }
-                observations.incrementAndGet();
-            }
-        });
-        watcher.start();
-        try {
+        FinalPathWatcher watcher = new FinalPathWatcher(destination, complete, absenceAllowed);
+        try (watcher) {
             for (int i = 0; i < 10; i++) {
                 byte[] content = i % 2 == 0 ? newContent : oldContent;
                 direct.upload(TransferSource.bytes(content), remote, options);
                 assertThat(TestFiles.sha256(destination)).isEqualTo(TestFiles.sha256(content));
             }
-        } finally {
-            uploading.set(false);
-            watcher.join();
         }
-        assertThat(observations.get()).isGreaterThan(10);
-        return violations;
+        assertThat(watcher.observations()).isGreaterThan(10);
+        return watcher.violations();
     }
 }

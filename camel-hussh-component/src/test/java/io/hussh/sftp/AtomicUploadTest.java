@@ -1,15 +1,11 @@
 package io.hussh.sftp;
 
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.hussh.testing.FaultProxy.Direction;
+import io.hussh.testing.FinalPathWatcher;
 import io.hussh.testing.TestFiles;
 import org.junit.jupiter.api.Test;
 
@@ -43,38 +39,17 @@ class AtomicUploadTest extends SftpTestSupport {
         Files.createDirectories(destination.getParent());
         Files.write(destination, oldContent);
 
-        AtomicBoolean uploading = new AtomicBoolean(true);
-        AtomicInteger observations = new AtomicInteger();
-        List<String> violations = new CopyOnWriteArrayList<>();
-        Thread watcher = new Thread(() -> {
-            while (uploading.get()) {
-                try {
-                    String seen = TestFiles.sha256(Files.readAllBytes(destination));
-                    if (!complete.contains(seen)) {
-                        violations.add("partial content " + seen);
-                    }
-                } catch (NoSuchFileException e) {
-                    violations.add("destination missing");
-                } catch (Exception e) {
-                    violations.add(e.toString());
-                }
-                observations.incrementAndGet();
-            }
-        });
-        watcher.start();
-        try {
+        FinalPathWatcher watcher = new FinalPathWatcher(destination, complete, false);
+        try (watcher) {
             for (int i = 0; i < 10; i++) {
                 byte[] content = i % 2 == 0 ? newContent : oldContent;
                 direct.upload(TransferSource.bytes(content), "/out/report.csv", ATOMIC);
                 assertThat(TestFiles.sha256(destination)).isEqualTo(TestFiles.sha256(content));
             }
-        } finally {
-            uploading.set(false);
-            watcher.join();
         }
 
-        assertThat(violations).isEmpty();
-        assertThat(observations.get()).isGreaterThan(10);
+        assertThat(watcher.violations()).isEmpty();
+        assertThat(watcher.observations()).isGreaterThan(10);
     }
 
     @Test
