@@ -272,6 +272,52 @@ class HusshConsumerTest extends CamelTestSupport {
                 assertThat(e.getMessage().getHeader(Exchange.BATCH_SIZE, Integer.class)).isLessThanOrEqualTo(2));
     }
 
+    @Test
+    void readLockChangedWaitsUntilAWriterWithoutTempNamesHasFinished() throws Exception {
+        Path growing = seed("/outbox/growing.log", "line 0\n".getBytes());
+        Thread writer = new Thread(() -> {
+            try {
+                for (int i = 1; i <= 15; i++) {
+                    Thread.sleep(100);
+                    Files.writeString(growing, "line " + i + "\n", java.nio.file.StandardOpenOption.APPEND);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        MockEndpoint in = route(server.port(), "readLock=changed&readLockCheckInterval=400");
+        in.expectedMessageCount(1);
+
+        writer.start();
+        context.start();
+
+        in.assertIsSatisfied();
+        writer.join();
+        String delivered = Files.readString(in.getReceivedExchanges().get(0).getMessage().getBody(File.class).toPath());
+        assertThat(delivered).endsWith("line 15\n");
+    }
+
+    @Test
+    void minAgeSkipsFilesModifiedTooRecently() throws Exception {
+        seed("/outbox/fresh.txt", "fresh".getBytes());
+        Path old = seed("/outbox/old.txt", "old".getBytes());
+        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minusSeconds(3600)));
+        MockEndpoint in = route(server.port(), "minAge=600000");
+        in.expectedHeaderValuesReceivedInAnyOrder(Exchange.FILE_NAME, "old.txt");
+        in.setAssertPeriod(1000);
+
+        context.start();
+
+        in.assertIsSatisfied();
+    }
+
+    @Test
+    void anUnsupportedReadLockIsRefusedWhenTheRouteStarts() throws Exception {
+        route(server.port(), "readLock=fileLock");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(context::start).hasStackTraceContaining("fileLock");
+    }
+
     private static void awaitGone(Path file) throws InterruptedException {
         for (int i = 0; i < 100 && Files.exists(file); i++) {
             Thread.sleep(50);
