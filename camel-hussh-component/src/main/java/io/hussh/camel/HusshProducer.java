@@ -12,6 +12,8 @@ import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.WrappedFile;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.support.ExchangeHelper;
 
@@ -21,6 +23,9 @@ import org.apache.camel.support.ExchangeHelper;
  */
 public class HusshProducer extends DefaultAsyncProducer {
 
+    private WritableHealthCheckRepository healthChecks;
+    private HusshHealthCheck healthCheck;
+
     public HusshProducer(HusshEndpoint endpoint) {
         super(endpoint);
     }
@@ -28,6 +33,27 @@ public class HusshProducer extends DefaultAsyncProducer {
     @Override
     public HusshEndpoint getEndpoint() {
         return (HusshEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // the repository exists only when camel-health is on the classpath
+        healthChecks = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthChecks != null) {
+            healthCheck = new HusshHealthCheck(getEndpoint());
+            healthChecks.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheck != null) {
+            healthChecks.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        super.doStop();
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import com.jcraft.jsch.ChannelSftp;
+import com.jcraft.jsch.SftpATTRS;
 import com.jcraft.jsch.SftpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +78,17 @@ public final class SftpTransfers implements AutoCloseable {
     /** The regular files below {@code directory}, down to {@code maxDepth} levels (1: the directory itself). */
     public List<RemoteFile> list(String directory, int maxDepth) throws HusshTransferException {
         return withConnection("Listing", directory, connection -> RemoteListing.files(connection, directory, maxDepth));
+    }
+
+    /** Connects, logs in and checks that {@code directory} is a directory: can this server be worked with now? */
+    public void probe(String directory) throws HusshTransferException {
+        withConnection("Checking", directory, connection -> {
+            SftpATTRS attrs = connection.statOrNull(directory);
+            if (attrs == null || !attrs.isDir()) {
+                throw new SftpException(ChannelSftp.SSH_FX_NO_SUCH_FILE, directory + " is not a directory on the server");
+            }
+            return null;
+        });
     }
 
     /** Removes a remote file; a file that is already gone is not an error. */
