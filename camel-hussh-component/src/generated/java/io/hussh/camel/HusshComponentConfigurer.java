@@ -19,16 +19,91 @@ import org.apache.camel.support.component.PropertyConfigurerSupport;
 @SuppressWarnings("unchecked")
 public class HusshComponentConfigurer extends PropertyConfigurerSupport implements GeneratedPropertyConfigurer, PropertyConfigurerGetter {
 
+    private io.hussh.camel.HusshConfiguration getOrCreateConfiguration(HusshComponent target) {
+        if (target.getConfiguration() == null) {
+            target.setConfiguration(new io.hussh.camel.HusshConfiguration());
+        }
+        return target.getConfiguration();
+    }
+
     @Override
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         HusshComponent target = (HusshComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allownonatomicreplace":
+        case "allowNonAtomicReplace": getOrCreateConfiguration(target).setAllowNonAtomicReplace(property(camelContext, boolean.class, value)); return true;
+        case "atomic": getOrCreateConfiguration(target).setAtomic(property(camelContext, boolean.class, value)); return true;
+        case "autocreate":
+        case "autoCreate": getOrCreateConfiguration(target).setAutoCreate(property(camelContext, boolean.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "checksum": getOrCreateConfiguration(target).setChecksum(property(camelContext, java.lang.String.class, value)); return true;
+        case "checksumfile":
+        case "checksumFile": getOrCreateConfiguration(target).setChecksumFile(property(camelContext, boolean.class, value)); return true;
+        case "chmod": getOrCreateConfiguration(target).setChmod(property(camelContext, java.lang.String.class, value)); return true;
+        case "configuration": target.setConfiguration(property(camelContext, io.hussh.camel.HusshConfiguration.class, value)); return true;
+        case "connecttimeout":
+        case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "delete": getOrCreateConfiguration(target).setDelete(property(camelContext, boolean.class, value)); return true;
+        case "exclude": getOrCreateConfiguration(target).setExclude(property(camelContext, java.lang.String.class, value)); return true;
+        case "filename":
+        case "fileName": getOrCreateConfiguration(target).setFileName(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotent": getOrCreateConfiguration(target).setIdempotent(property(camelContext, boolean.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "include": getOrCreateConfiguration(target).setInclude(property(camelContext, java.lang.String.class, value)); return true;
+        case "keeplastmodified":
+        case "keepLastModified": getOrCreateConfiguration(target).setKeepLastModified(property(camelContext, boolean.class, value)); return true;
+        case "knownhostsfile":
+        case "knownHostsFile": getOrCreateConfiguration(target).setKnownHostsFile(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "localdirectory":
+        case "localDirectory": getOrCreateConfiguration(target).setLocalDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxdepth":
+        case "maxDepth": getOrCreateConfiguration(target).setMaxDepth(property(camelContext, int.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maximumreconnectattempts":
+        case "maximumReconnectAttempts": getOrCreateConfiguration(target).setMaximumReconnectAttempts(property(camelContext, int.class, value)); return true;
+        case "maximumreconnectdelay":
+        case "maximumReconnectDelay": getOrCreateConfiguration(target).setMaximumReconnectDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "minage":
+        case "minAge": getOrCreateConfiguration(target).setMinAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "move": getOrCreateConfiguration(target).setMove(property(camelContext, java.lang.String.class, value)); return true;
+        case "movefailed":
+        case "moveFailed": getOrCreateConfiguration(target).setMoveFailed(property(camelContext, java.lang.String.class, value)); return true;
+        case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.hussh.camel.HusshOperation.class, value)); return true;
+        case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "privatekeyfile":
+        case "privateKeyFile": getOrCreateConfiguration(target).setPrivateKeyFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "privatekeypassphrase":
+        case "privateKeyPassphrase": getOrCreateConfiguration(target).setPrivateKeyPassphrase(property(camelContext, java.lang.String.class, value)); return true;
+        case "progresslistener":
+        case "progressListener": getOrCreateConfiguration(target).setProgressListener(property(camelContext, io.hussh.sftp.TransferListener.class, value)); return true;
+        case "readlock":
+        case "readLock": getOrCreateConfiguration(target).setReadLock(property(camelContext, io.hussh.camel.HusshReadLock.class, value)); return true;
+        case "readlockcheckinterval":
+        case "readLockCheckInterval": getOrCreateConfiguration(target).setReadLockCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "reconnectdelay":
+        case "reconnectDelay": getOrCreateConfiguration(target).setReconnectDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "recursive": getOrCreateConfiguration(target).setRecursive(property(camelContext, boolean.class, value)); return true;
+        case "resume": getOrCreateConfiguration(target).setResume(property(camelContext, boolean.class, value)); return true;
+        case "serveraliveinterval":
+        case "serverAliveInterval": getOrCreateConfiguration(target).setServerAliveInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "sortby":
+        case "sortBy": getOrCreateConfiguration(target).setSortBy(property(camelContext, io.hussh.camel.HusshSortBy.class, value)); return true;
+        case "stricthostkeychecking":
+        case "strictHostKeyChecking": getOrCreateConfiguration(target).setStrictHostKeyChecking(property(camelContext, java.lang.String.class, value)); return true;
+        case "tempsuffix":
+        case "tempSuffix": getOrCreateConfiguration(target).setTempSuffix(property(camelContext, java.lang.String.class, value)); return true;
+        case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "verifyresume":
+        case "verifyResume": getOrCreateConfiguration(target).setVerifyResume(property(camelContext, boolean.class, value)); return true;
+        case "workerpoolsize":
+        case "workerPoolSize": getOrCreateConfiguration(target).setWorkerPoolSize(property(camelContext, int.class, value)); return true;
         default: return false;
         }
     }
@@ -36,12 +111,80 @@ public class HusshComponentConfigurer extends PropertyConfigurerSupport implemen
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allownonatomicreplace":
+        case "allowNonAtomicReplace": return boolean.class;
+        case "atomic": return boolean.class;
+        case "autocreate":
+        case "autoCreate": return boolean.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "checksum": return java.lang.String.class;
+        case "checksumfile":
+        case "checksumFile": return boolean.class;
+        case "chmod": return java.lang.String.class;
+        case "configuration": return io.hussh.camel.HusshConfiguration.class;
+        case "connecttimeout":
+        case "connectTimeout": return long.class;
+        case "delete": return boolean.class;
+        case "exclude": return java.lang.String.class;
+        case "filename":
+        case "fileName": return java.lang.String.class;
+        case "idempotent": return boolean.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "include": return java.lang.String.class;
+        case "keeplastmodified":
+        case "keepLastModified": return boolean.class;
+        case "knownhostsfile":
+        case "knownHostsFile": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "localdirectory":
+        case "localDirectory": return java.lang.String.class;
+        case "maxdepth":
+        case "maxDepth": return int.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return int.class;
+        case "maximumreconnectattempts":
+        case "maximumReconnectAttempts": return int.class;
+        case "maximumreconnectdelay":
+        case "maximumReconnectDelay": return long.class;
+        case "minage":
+        case "minAge": return long.class;
+        case "move": return java.lang.String.class;
+        case "movefailed":
+        case "moveFailed": return java.lang.String.class;
+        case "operation": return io.hussh.camel.HusshOperation.class;
+        case "password": return java.lang.String.class;
+        case "privatekeyfile":
+        case "privateKeyFile": return java.lang.String.class;
+        case "privatekeypassphrase":
+        case "privateKeyPassphrase": return java.lang.String.class;
+        case "progresslistener":
+        case "progressListener": return io.hussh.sftp.TransferListener.class;
+        case "readlock":
+        case "readLock": return io.hussh.camel.HusshReadLock.class;
+        case "readlockcheckinterval":
+        case "readLockCheckInterval": return long.class;
+        case "reconnectdelay":
+        case "reconnectDelay": return long.class;
+        case "recursive": return boolean.class;
+        case "resume": return boolean.class;
+        case "serveraliveinterval":
+        case "serverAliveInterval": return long.class;
+        case "sortby":
+        case "sortBy": return io.hussh.camel.HusshSortBy.class;
+        case "stricthostkeychecking":
+        case "strictHostKeyChecking": return java.lang.String.class;
+        case "tempsuffix":
+        case "tempSuffix": return java.lang.String.class;
+        case "username": return java.lang.String.class;
+        case "verifyresume":
+        case "verifyResume": return boolean.class;
+        case "workerpoolsize":
+        case "workerPoolSize": return int.class;
         default: return null;
         }
     }
@@ -50,12 +193,80 @@ public class HusshComponentConfigurer extends PropertyConfigurerSupport implemen
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         HusshComponent target = (HusshComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allownonatomicreplace":
+        case "allowNonAtomicReplace": return getOrCreateConfiguration(target).isAllowNonAtomicReplace();
+        case "atomic": return getOrCreateConfiguration(target).isAtomic();
+        case "autocreate":
+        case "autoCreate": return getOrCreateConfiguration(target).isAutoCreate();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "checksum": return getOrCreateConfiguration(target).getChecksum();
+        case "checksumfile":
+        case "checksumFile": return getOrCreateConfiguration(target).isChecksumFile();
+        case "chmod": return getOrCreateConfiguration(target).getChmod();
+        case "configuration": return target.getConfiguration();
+        case "connecttimeout":
+        case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "delete": return getOrCreateConfiguration(target).isDelete();
+        case "exclude": return getOrCreateConfiguration(target).getExclude();
+        case "filename":
+        case "fileName": return getOrCreateConfiguration(target).getFileName();
+        case "idempotent": return getOrCreateConfiguration(target).isIdempotent();
+        case "idempotentrepository":
+        case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
+        case "include": return getOrCreateConfiguration(target).getInclude();
+        case "keeplastmodified":
+        case "keepLastModified": return getOrCreateConfiguration(target).isKeepLastModified();
+        case "knownhostsfile":
+        case "knownHostsFile": return getOrCreateConfiguration(target).getKnownHostsFile();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "localdirectory":
+        case "localDirectory": return getOrCreateConfiguration(target).getLocalDirectory();
+        case "maxdepth":
+        case "maxDepth": return getOrCreateConfiguration(target).getMaxDepth();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
+        case "maximumreconnectattempts":
+        case "maximumReconnectAttempts": return getOrCreateConfiguration(target).getMaximumReconnectAttempts();
+        case "maximumreconnectdelay":
+        case "maximumReconnectDelay": return getOrCreateConfiguration(target).getMaximumReconnectDelay();
+        case "minage":
+        case "minAge": return getOrCreateConfiguration(target).getMinAge();
+        case "move": return getOrCreateConfiguration(target).getMove();
+        case "movefailed":
+        case "moveFailed": return getOrCreateConfiguration(target).getMoveFailed();
+        case "operation": return getOrCreateConfiguration(target).getOperation();
+        case "password": return getOrCreateConfiguration(target).getPassword();
+        case "privatekeyfile":
+        case "privateKeyFile": return getOrCreateConfiguration(target).getPrivateKeyFile();
+        case "privatekeypassphrase":
+        case "privateKeyPassphrase": return getOrCreateConfiguration(target).getPrivateKeyPassphrase();
+        case "progresslistener":
+        case "progressListener": return getOrCreateConfiguration(target).getProgressListener();
+        case "readlock":
+        case "readLock": return getOrCreateConfiguration(target).getReadLock();
+        case "readlockcheckinterval":
+        case "readLockCheckInterval": return getOrCreateConfiguration(target).getReadLockCheckInterval();
+        case "reconnectdelay":
+        case "reconnectDelay": return getOrCreateConfiguration(target).getReconnectDelay();
+        case "recursive": return getOrCreateConfiguration(target).isRecursive();
+        case "resume": return getOrCreateConfiguration(target).isResume();
+        case "serveraliveinterval":
+        case "serverAliveInterval": return getOrCreateConfiguration(target).getServerAliveInterval();
+        case "sortby":
+        case "sortBy": return getOrCreateConfiguration(target).getSortBy();
+        case "stricthostkeychecking":
+        case "strictHostKeyChecking": return getOrCreateConfiguration(target).getStrictHostKeyChecking();
+        case "tempsuffix":
+        case "tempSuffix": return getOrCreateConfiguration(target).getTempSuffix();
+        case "username": return getOrCreateConfiguration(target).getUsername();
+        case "verifyresume":
+        case "verifyResume": return getOrCreateConfiguration(target).isVerifyResume();
+        case "workerpoolsize":
+        case "workerPoolSize": return getOrCreateConfiguration(target).getWorkerPoolSize();
         default: return null;
         }
     }

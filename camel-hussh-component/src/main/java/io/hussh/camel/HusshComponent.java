@@ -3,6 +3,7 @@ package io.hussh.camel;
 import java.util.Map;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
@@ -10,9 +11,21 @@ import org.apache.camel.support.DefaultComponent;
 @Component("hussh")
 public class HusshComponent extends DefaultComponent {
 
+    @Metadata(description = "Defaults for every endpoint of this component, e.g. camel.component.hussh.atomic=true in"
+                            + " Camel Main or Spring Boot; endpoint URIs override them.")
+    private HusshConfiguration configuration = new HusshConfiguration();
+
+    public HusshConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(HusshConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        HusshConfiguration configuration = new HusshConfiguration();
+        HusshConfiguration configuration = this.configuration.copy();
         parseAddress(remaining, configuration);
         HusshEndpoint endpoint = new HusshEndpoint(uri, this, configuration);
         setProperties(endpoint, parameters);
