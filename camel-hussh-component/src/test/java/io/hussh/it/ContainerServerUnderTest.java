@@ -19,7 +19,7 @@ import org.testcontainers.utility.MountableFile;
  * An SFTP server in a container on the host network, listening on 127.0.0.1. The image comes from system property
  * {@code hussh.it.image}; where Docker does not have it, Testcontainers builds it from {@code sftp-it/Dockerfile}.
  */
-final class ContainerServerUnderTest extends ServerUnderTest {
+public final class ContainerServerUnderTest extends ServerUnderTest {
 
     static final String IMAGE = System.getProperty("hussh.it.image", "hussh-sftp-it:bookworm");
 
@@ -52,7 +52,7 @@ final class ContainerServerUnderTest extends ServerUnderTest {
         container.start();
     }
 
-    static ContainerServerUnderTest openSsh() throws IOException {
+    public static ContainerServerUnderTest openSsh() throws IOException {
         return new ContainerServerUnderTest("start-openssh.sh", "sshd -V 2>&1 | head -1",
                 "pkill -9 -x sshd; pkill -9 -x sftp-server; true",
                 "/usr/sbin/sshd -f /it/sshd_config -E /it/sshd.log");
@@ -116,7 +116,7 @@ final class ContainerServerUnderTest extends ServerUnderTest {
     }
 
     /** Runs a shell command in the container as root and returns its output. */
-    String shell(String command) {
+    public String shell(String command) {
         try {
             ExecResult result = container.execInContainer("sh", "-c", command);
             if (result.getExitCode() != 0) {
