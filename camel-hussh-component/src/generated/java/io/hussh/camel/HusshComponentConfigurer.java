@@ -39,6 +39,8 @@ public class HusshComponentConfigurer extends PropertyConfigurerSupport implemen
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "bulkrequests":
+        case "bulkRequests": getOrCreateConfiguration(target).setBulkRequests(property(camelContext, int.class, value)); return true;
         case "checksum": getOrCreateConfiguration(target).setChecksum(property(camelContext, java.lang.String.class, value)); return true;
         case "checksumfile":
         case "checksumFile": getOrCreateConfiguration(target).setChecksumFile(property(camelContext, boolean.class, value)); return true;
@@ -120,6 +122,8 @@ public class HusshComponentConfigurer extends PropertyConfigurerSupport implemen
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "bulkrequests":
+        case "bulkRequests": return int.class;
         case "checksum": return java.lang.String.class;
         case "checksumfile":
         case "checksumFile": return boolean.class;
@@ -202,6 +206,8 @@ public class HusshComponentConfigurer extends PropertyConfigurerSupport implemen
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "bulkrequests":
+        case "bulkRequests": return getOrCreateConfiguration(target).getBulkRequests();
         case "checksum": return getOrCreateConfiguration(target).getChecksum();
         case "checksumfile":
         case "checksumFile": return getOrCreateConfiguration(target).isChecksumFile();

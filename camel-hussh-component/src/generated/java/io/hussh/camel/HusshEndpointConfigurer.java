@@ -36,6 +36,8 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "bulkrequests":
+        case "bulkRequests": target.getConfiguration().setBulkRequests(property(camelContext, int.class, value)); return true;
         case "checksum": target.getConfiguration().setChecksum(property(camelContext, java.lang.String.class, value)); return true;
         case "checksumfile":
         case "checksumFile": target.getConfiguration().setChecksumFile(property(camelContext, boolean.class, value)); return true;
@@ -147,6 +149,8 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "backoffMultiplier": return int.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "bulkrequests":
+        case "bulkRequests": return int.class;
         case "checksum": return java.lang.String.class;
         case "checksumfile":
         case "checksumFile": return boolean.class;
@@ -259,6 +263,8 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "backoffMultiplier": return target.getBackoffMultiplier();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "bulkrequests":
+        case "bulkRequests": return target.getConfiguration().getBulkRequests();
         case "checksum": return target.getConfiguration().getChecksum();
         case "checksumfile":
         case "checksumFile": return target.getConfiguration().isChecksumFile();

@@ -24,7 +24,7 @@ public class HusshEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(63);
+        Set<String> props = new HashSet<>(64);
         props.add("allowNonAtomicReplace");
         props.add("atomic");
         props.add("autoCreate");
@@ -32,6 +32,7 @@ public class HusshEndpointUriFactory extends org.apache.camel.support.component.
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
         props.add("bridgeErrorHandler");
+        props.add("bulkRequests");
         props.add("checksum");
         props.add("checksumFile");
         props.add("chmod");

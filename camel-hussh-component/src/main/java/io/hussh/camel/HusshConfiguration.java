@@ -216,6 +216,12 @@ public class HusshConfiguration implements Cloneable {
                             + " transfers of 64 MiB and more are logged at INFO every 5 seconds.")
     private TransferListener progressListener;
 
+    @UriParam(label = "advanced", defaultValue = "" + ConnectionSettings.DEFAULT_BULK_REQUESTS,
+              description = "SFTP read or write requests of 32 KiB that one transfer keeps in flight. Throughput is"
+                            + " at most bulkRequests x 32 KiB per network round trip; raise it for links with a long"
+                            + " round trip.")
+    private int bulkRequests = ConnectionSettings.DEFAULT_BULK_REQUESTS;
+
     @UriParam(label = "producer,advanced", defaultValue = "10",
               description = "Number of threads running transfers for this endpoint, and so the largest number of"
                             + " SSH sessions it opens at once.")
@@ -365,7 +371,7 @@ public class HusshConfiguration implements Cloneable {
         }
         return new ConnectionSettings(host, port, username, password, expandHome(privateKeyFile),
                 privateKeyPassphrase, expandHome(knownHostsFile), "yes".equals(strictHostKeyChecking),
-                Duration.ofMillis(connectTimeout), Duration.ofMillis(serverAliveInterval));
+                Duration.ofMillis(connectTimeout), Duration.ofMillis(serverAliveInterval), bulkRequests);
     }
 
     ReconnectPolicy reconnectPolicy() {
@@ -627,6 +633,14 @@ public class HusshConfiguration implements Cloneable {
 
     public void setProgressListener(TransferListener progressListener) {
         this.progressListener = progressListener;
+    }
+
+    public int getBulkRequests() {
+        return bulkRequests;
+    }
+
+    public void setBulkRequests(int bulkRequests) {
+        this.bulkRequests = bulkRequests;
     }
 
     public int getWorkerPoolSize() {

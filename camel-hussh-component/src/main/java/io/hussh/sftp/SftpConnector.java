@@ -95,6 +95,8 @@ final class SftpConnector {
             session.setServerAliveCountMax(3);
             session.connect(toMillis(settings.connectTimeout()));
             ChannelSftp channel = (ChannelSftp) session.openChannel("sftp");
+            // requests in flight bound throughput to bulkRequests * 32 KiB per round trip; JSch reads it on connect
+            channel.setBulkRequests(settings.bulkRequests());
             channel.connect(toMillis(settings.connectTimeout()));
             return new SftpConnection(session, channel, sockets.socket);
         } catch (JSchException e) {

@@ -1,0 +1,334 @@
+package io.hussh.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import io.hussh.bench.Measure.Result;
+import io.hussh.bench.Measure.Sample;
+import org.apache.camel.CamelContext;
+
+/** The scenarios of issue 6; each measures its clients and returns its section of the report. */
+final class Scenarios {
+
+    private static final List<Tool> ALL = List.of(Tool.values());
+    private static final List<Tool> CAMEL_TOOLS = List.of(Tool.HUSSH, Tool.HUSSH_ATOMIC_RESUME, Tool.CAMEL_SFTP,
+            Tool.CAMEL_SFTP_TEMP);
+
+    private final BenchSettings settings;
+    private final BenchServer server;
+    private final Target direct;
+    private final LatencyProxy latency;
+    private final LatencyProxy flaky;
+    private final CamelContext context;
+    private final Path workspace;
+
+    Scenarios(BenchSettings settings, BenchServer server, Target direct, LatencyProxy latency, LatencyProxy flaky,
+              CamelContext context, Path workspace) {
+        this.settings = settings;
+        this.server = server;
+        this.direct = direct;
+        this.latency = latency;
+        this.flaky = flaky;
+        this.context = context;
+        this.workspace = workspace;
+    }
+
+    String run(String scenario) throws Exception {
+        System.out.println("== " + scenario);
+        Path data = Files.createDirectories(workspace.resolve(scenario));
+        try {
+            return switch (scenario) {
+                case "loopback" -> loopback(data);
+                case "latency" -> latency(data);
+                case "small" -> small(data);
+                case "concurrent" -> concurrent(data);
+                case "flaky" -> flaky(data);
+                case "memory" -> memory(data);
+                default -> throw new IllegalArgumentException(scenario);
+            };
+        } finally {
+            BenchServer.deleteTree(data);
+        }
+    }
+
+    private String loopback(Path data) throws Exception {
+        List<Path> file = List.of(RandomFiles.write(data.resolve("big.bin"), settings.size(), 1));
+        Report report = new Report().add("## 1. One " + mib(settings.size()) + " file, loopback\n");
+        return upAndDown(report, file, direct, "", null).toString();
+    }
+
+    private String latency(Path data) throws Exception {
+        List<Path> file = List.of(RandomFiles.write(data.resolve("big.bin"), settings.size(), 2));
+        Target slow = direct.via(latency.port());
+        Report report = new Report().add("## 2. One " + mib(settings.size()) + " file, " + settings.latencyMillis()
+                                         + " ms added each way (" + 2 * settings.latencyMillis() + " ms round trip)\n");
+        upAndDown(report, file, slow, "", latency);
+        List<Path> sweepFile = List.of(RandomFiles.write(data.resolve("sweep.bin"), settings.sweepSize(), 3));
+        report.add("`bulkRequests` of `hussh:` (requests of 32 KiB in flight) on the same link, "
+                   + mib(settings.sweepSize()) + " file, MiB/s:\n");
+        String source = seed(sweepFile);
+        List<List<String>> rows = new ArrayList<>();
+        for (int bulk : settings.bulkSweep()) {
+            try (SftpClient client = Tool.HUSSH.open(context, slow, "&bulkRequests=" + bulk, 0)) {
+                Result up = upload("hussh bulkRequests=" + bulk + " upload", client, sweepFile, null);
+                Result down = download("hussh bulkRequests=" + bulk + " download", client, source, sweepFile, null);
+                rows.add(List.of(String.valueOf(bulk), rate(up, sweepFile), rate(down, sweepFile)));
+            }
+        }
+        server.deleteDirectory(source);
+        return report.table(List.of("bulkRequests", "upload", "download"), rows).toString();
+    }
+
+    private String small(Path data) throws Exception {
+        List<Path> files = RandomFiles.write(data, "small", settings.smallFiles(), settings.smallSize());
+        Report report = new Report().add("## 3. " + settings.smallFiles() + " files of " + settings.smallSize() / 1024
+                                         + " KiB, loopback\n\nMiB/s (files/s); one session for all files.\n");
+        return upAndDown(report, files, direct, "", null).toString();
+    }
+
+    private String concurrent(Path data) throws Exception {
+        List<Path> files = RandomFiles.write(data, "concurrent", settings.concurrency(), settings.concurrentSize());
+        Map<Tool, Result> results = new EnumMap<>(Tool.class);
+        for (Tool tool : ALL) {
+            try (SftpClient client = tool.open(context, direct, "", 0)) {
+                results.put(tool, Measure.median(tool + " concurrent upload", settings.warmups(), settings.runs(),
+                        () -> timedUpload(client, files, null, true)));
+            }
+        }
+        Report report = new Report().add("## 4. " + settings.concurrency() + " files of "
+                                         + mib(settings.concurrentSize()) + " uploaded concurrently, loopback\n\n"
+                                         + settings.concurrency() + " parallel producer calls (OpenSSH: "
+                                         + settings.concurrency() + " sftp processes); total MiB/s.\n");
+        List<List<String>> rows = new ArrayList<>();
+        results.forEach((tool, result) -> rows.add(List.of(tool.toString(), rate(result, files))));
+        rows.addAll(ratios(Map.of("upload", results), List.of("upload"), files));
+        return report.table(List.of("client", "upload"), rows).toString();
+    }
+
+    private String flaky(Path data) throws Exception {
+        List<Path> file = List.of(RandomFiles.write(data.resolve("big.bin"), settings.size(), 4));
+        Target cut = direct.via(flaky.port());
+        // enough attempts for every cut, and short pauses, so that the wall time measures the transfer
+        int attempts = (int) (2 * settings.size() / settings.dropEvery()) + 4;
+        String reconnects = "&maximumReconnectAttempts=" + attempts + "&reconnectDelay=100&maximumReconnectDelay=100";
+        Report report = new Report().add("## 5. Flaky link: one " + mib(settings.size())
+                                         + " upload, the connection cut every " + mib(settings.dropEvery())
+                                         + " sent\n\n`hussh:` with `" + reconnects.substring(1).replace('&', ',')
+                                         + "`; camel-ftp through a route with " + attempts
+                                         + " redeliveries, 100 ms apart. Bytes counted at the proxy, both ways.\n");
+        List<List<String>> rows = new ArrayList<>();
+        for (Tool tool : CAMEL_TOOLS) {
+            try (SftpClient client = tool.open(context, cut, tool.isHussh() ? reconnects : "",
+                    tool.isHussh() ? 0 : attempts)) {
+                Result result = Measure.median(tool + " flaky upload", settings.warmups(), settings.runs(), () -> {
+                    try {
+                        return timedUpload(client, file, flaky, false);
+                    } catch (Exception e) {
+                        return new Sample(Double.NaN, flaky.wireBytes(),
+                                "failed: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+                    }
+                });
+                Sample sample = result.median();
+                rows.add(List.of(tool.toString(), sample.outcome() == null ? "delivered" : sample.outcome(),
+                        Double.isNaN(sample.seconds()) ? "n/a" : String.format("%.1f", sample.seconds()),
+                        String.format("%,d", sample.wireBytes()),
+                        String.format("%.2f×", sample.wireBytes() / (double) settings.size())));
+            }
+        }
+        return report.table(List.of("client", "outcome", "wall time s", "bytes on the wire", "wire / file size"),
+                rows).toString();
+    }
+
+    private String memory(Path data) throws Exception {
+        Path file = RandomFiles.write(data.resolve("big.bin"), settings.memorySize(), 5);
+        Report report = new Report().add("## 6. Memory: one " + mib(settings.memorySize())
+                                         + " file up and down with -Xmx128m\n\nEach client in a JVM of its own."
+                                         + " Peak heap: the largest heap use seen (young garbage included, so it"
+                                         + " depends on when the collector runs) / the largest heap still in use"
+                                         + " after a collection (what the transfer holds), MiB.\n");
+        List<List<String>> rows = new ArrayList<>();
+        for (Tool tool : CAMEL_TOOLS) {
+            String remote = server.newDirectory("memory");
+            Path local = Files.createTempDirectory(workspace, "memory-down-");
+            try {
+                Map<String, String> peaks = HeapProbe.runChild(tool, direct, file, remote, local);
+                rows.add(List.of(tool.toString(), peaks.getOrDefault("upload", "failed"),
+                        peaks.getOrDefault("download", "failed")));
+            } finally {
+                server.deleteDirectory(remote);
+                BenchServer.deleteTree(local);
+            }
+        }
+        return report.table(List.of("client", "upload peak / live", "download peak / live"), rows).toString();
+    }
+
+    /** Upload and download table of every client, with the ratios of issue 6. */
+    private Report upAndDown(Report report, List<Path> files, Target target, String husshOptions, LatencyProxy counter)
+            throws Exception {
+        String source = seed(files);
+        Map<String, Map<Tool, Result>> results = Map.of("upload", new EnumMap<>(Tool.class),
+                "download", new EnumMap<>(Tool.class));
+        for (Tool tool : ALL) {
+            try (SftpClient client = tool.open(context, target, tool.isHussh() ? husshOptions : "", 0)) {
+                results.get("upload").put(tool, upload(tool + " upload", client, files, counter));
+                // tempFileName is an upload option: the download would repeat camel-sftp's
+                if (tool != Tool.CAMEL_SFTP_TEMP) {
+                    results.get("download").put(tool, download(tool + " download", client, source, files, counter));
+                }
+            }
+        }
+        server.deleteDirectory(source);
+        List<List<String>> rows = new ArrayList<>();
+        for (Tool tool : ALL) {
+            rows.add(List.of(tool.toString(), rate(results.get("upload").get(tool), files),
+                    rate(results.get("download").get(tool), files)));
+        }
+        rows.addAll(ratios(results, List.of("upload", "download"), files));
+        return report.table(List.of("client", "upload MiB/s", "download MiB/s"), rows);
+    }
+
+    /** The ratios the targets of issue 6 are stated in, one row each. */
+    private static List<List<String>> ratios(Map<String, Map<Tool, Result>> results, List<String> columns,
+                                             List<Path> files) {
+        record Ratio(String label, Tool numerator, Tool denominator) {
+        }
+        List<Ratio> ratios = List.of(new Ratio("hussh / camel-sftp", Tool.HUSSH, Tool.CAMEL_SFTP),
+                new Ratio("hussh atomic+resume / camel-sftp tempFileName", Tool.HUSSH_ATOMIC_RESUME,
+                        Tool.CAMEL_SFTP_TEMP),
+                new Ratio("hussh / OpenSSH sftp", Tool.HUSSH, Tool.OPENSSH),
+                new Ratio("hussh atomic+resume / OpenSSH sftp", Tool.HUSSH_ATOMIC_RESUME, Tool.OPENSSH),
+                new Ratio("hussh atomic+resume / hussh", Tool.HUSSH_ATOMIC_RESUME, Tool.HUSSH));
+        List<List<String>> rows = new ArrayList<>();
+        for (Ratio ratio : ratios) {
+            List<String> row = new ArrayList<>(List.of("**" + ratio.label() + "**"));
+            for (String column : columns) {
+                Map<Tool, Result> byTool = results.get(column);
+                // camel-sftp downloads have no temp-name variant: its consumer always stages in localWorkDirectory
+                Tool denominator = byTool.containsKey(ratio.denominator()) ? ratio.denominator() : Tool.CAMEL_SFTP;
+                row.add(Report.ratio(mibPerSecond(byTool.get(ratio.numerator()), files),
+                        mibPerSecond(byTool.get(denominator), files)));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private Result upload(String what, SftpClient client, List<Path> files, LatencyProxy counter) {
+        return Measure.median(what, settings.warmups(), settings.runs(),
+                () -> timedUpload(client, files, counter, false));
+    }
+
+    private Sample timedUpload(SftpClient client, List<Path> files, LatencyProxy counter, boolean concurrently)
+            throws Exception {
+        String remote = server.newDirectory("up");
+        try {
+            if (counter != null) {
+                counter.resetCounters();
+            }
+            long start = System.nanoTime();
+            if (concurrently) {
+                uploadConcurrently(client, files, remote);
+            } else {
+                client.upload(files, remote);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long arrived = totalSize(server.local(remote));
+            if (arrived != totalSize(files)) {
+                throw new IllegalStateException(arrived + " bytes arrived of " + totalSize(files));
+            }
+            return new Sample(seconds, counter == null ? -1 : counter.wireBytes());
+        } finally {
+            client.disconnect();
+            server.deleteDirectory(remote);
+        }
+    }
+
+    private void uploadConcurrently(SftpClient client, List<Path> files, String remote) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(files.size());
+        try {
+            List<Future<?>> uploads = new ArrayList<>();
+            for (Path file : files) {
+                uploads.add(threads.submit(() -> {
+                    client.upload(List.of(file), remote);
+                    return null;
+                }));
+            }
+            for (Future<?> upload : uploads) {
+                upload.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private Result download(String what, SftpClient client, String source, List<Path> files, LatencyProxy counter) {
+        List<String> names = files.stream().map(file -> file.getFileName().toString()).toList();
+        return Measure.median(what, settings.warmups(), settings.runs(), () -> {
+            Path local = Files.createTempDirectory(workspace, "down-");
+            try {
+                if (counter != null) {
+                    counter.resetCounters();
+                }
+                long start = System.nanoTime();
+                long arrived = client.download(source, names, local);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                if (arrived != totalSize(files)) {
+                    throw new IllegalStateException(arrived + " bytes arrived of " + totalSize(files));
+                }
+                return new Sample(seconds, counter == null ? -1 : counter.wireBytes());
+            } finally {
+                client.disconnect();
+                BenchServer.deleteTree(local);
+            }
+        });
+    }
+
+    /** A remote directory holding copies of the files, put there as another writer would. */
+    private String seed(List<Path> files) throws IOException {
+        String remote = server.newDirectory("source");
+        for (Path file : files) {
+            Files.copy(file, server.local(remote).resolve(file.getFileName()));
+        }
+        return remote;
+    }
+
+    private static String rate(Result result, List<Path> files) {
+        if (result == null) {
+            return "n/a";
+        }
+        if (!result.ok()) {
+            return "failed: " + result.failure();
+        }
+        String rate = Report.mibPerSecond(mibPerSecond(result, files));
+        return files.size() == 1 ? rate
+                : rate + String.format(" (%.0f files/s)", files.size() / result.median().seconds());
+    }
+
+    private static double mibPerSecond(Result result, List<Path> files) {
+        return result == null || !result.ok() ? Double.NaN : result.mibPerSecond(totalSize(files));
+    }
+
+    private static long totalSize(List<Path> files) {
+        return files.stream().mapToLong(file -> file.toFile().length()).sum();
+    }
+
+    private static long totalSize(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            return paths.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum();
+        }
+    }
+
+    private static String mib(long bytes) {
+        return bytes >= 1024 * BenchSettings.MIB && bytes % (1024 * BenchSettings.MIB) == 0
+                ? bytes / (1024 * BenchSettings.MIB) + " GiB" : bytes / BenchSettings.MIB + " MiB";
+    }
+}

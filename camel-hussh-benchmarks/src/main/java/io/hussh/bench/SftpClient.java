@@ -1,0 +1,22 @@
+package io.hussh.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** One way of moving files to and from the server: a component with its options, or OpenSSH's client. */
+interface SftpClient extends AutoCloseable {
+
+    /** Uploads the files one after the other into the remote directory; safe to call from several threads. */
+    void upload(List<Path> files, String remoteDirectory) throws Exception;
+
+    /** Downloads the named files of the remote directory into the local one; returns the bytes that arrived. */
+    long download(String remoteDirectory, List<String> names, Path localDirectory) throws Exception;
+
+    /** Closes the connections the last transfers left open, so the next run connects afresh as every tool does. */
+    void disconnect() throws Exception;
+
+    @Override
+    default void close() throws Exception {
+        disconnect();
+    }
+}
