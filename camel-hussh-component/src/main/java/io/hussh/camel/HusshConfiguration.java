@@ -216,7 +216,7 @@ public class HusshConfiguration implements Cloneable {
                             + " transfers of 64 MiB and more are logged at INFO every 5 seconds.")
     private TransferListener progressListener;
 
-    @UriParam(label = "advanced", defaultValue = "" + ConnectionSettings.DEFAULT_BULK_REQUESTS,
+    @UriParam(label = "advanced", defaultValue = "64",
               description = "SFTP read or write requests of 32 KiB that one transfer keeps in flight. Throughput is"
                             + " at most bulkRequests x 32 KiB per network round trip; raise it for links with a long"
                             + " round trip.")
