@@ -195,10 +195,11 @@ public class HusshConfiguration implements Cloneable {
     private long serverAliveInterval = 15_000;
 
     @UriParam(defaultValue = "3",
-              description = "How many times one transfer reconnects after its connection broke (dropped, reset, or"
-                            + " silent for four serverAliveInterval periods) before it fails. With resume=true each"
-                            + " reconnect continues from the bytes already at the destination; without, it starts"
-                            + " over. Errors the server reports, refused logins and host keys are never retried.")
+              description = "How many times in a row one transfer reconnects after its connection broke (dropped,"
+                            + " reset, or silent for four serverAliveInterval periods) before it fails. With"
+                            + " resume=true each reconnect continues from the bytes already at the destination, and an"
+                            + " attempt that moved data starts the count again; without, it starts over. Errors the"
+                            + " server reports, refused logins and host keys are never retried.")
     private int maximumReconnectAttempts = 3;
 
     @UriParam(defaultValue = "1000", javaType = "java.time.Duration",

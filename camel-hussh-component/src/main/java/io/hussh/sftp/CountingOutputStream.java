@@ -7,6 +7,8 @@ import java.io.OutputStream;
 /** Counts the payload written, both for the result and for the stall watchdog. */
 final class CountingOutputStream extends FilterOutputStream {
 
+    private static final int CHUNK = 256 * 1024;
+
     private final TransferProgress progress;
     private long count;
 
@@ -22,11 +24,16 @@ final class CountingOutputStream extends FilterOutputStream {
         progress.advance(1);
     }
 
+    /** Passes large writes on in chunks, so that progress (and the stall watchdog) sees every chunk arrive. */
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-        out.write(b, off, len);
-        count += len;
-        progress.advance(len);
+        for (int done = 0; done < len; ) {
+            int chunk = Math.min(CHUNK, len - done);
+            out.write(b, off + done, chunk);
+            done += chunk;
+            count += chunk;
+            progress.advance(chunk);
+        }
     }
 
     long count() {

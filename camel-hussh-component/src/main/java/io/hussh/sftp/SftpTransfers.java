@@ -56,7 +56,7 @@ public final class SftpTransfers implements AutoCloseable {
     public TransferResult upload(TransferSource source, String remotePath, TransferOptions options)
             throws HusshTransferException {
         try (PathLocks.Held held = PathLocks.JVM.lock(settings.host() + ":" + settings.port() + remotePath)) {
-            return run("Upload to", remotePath, true,
+            return run("Upload to", remotePath, true, options.resume(),
                     (connection, progress, commitMayHaveHappened) -> new Transfer(source,
                             new RemoteTarget(connection, pool, options), remotePath, remotePath, options, progress,
                             commitMayHaveHappened));
@@ -68,7 +68,7 @@ public final class SftpTransfers implements AutoCloseable {
             throws HusshTransferException {
         String local = localFile.toAbsolutePath().toString();
         try (PathLocks.Held held = PathLocks.JVM.lock(local)) {
-            return run("Download of", remotePath, false,
+            return run("Download of", remotePath, false, options.resume(),
                     (connection, progress, commitMayHaveHappened) -> new Transfer(
                             new RemoteSource(connection, remotePath), new LocalTarget(), local, remotePath, options,
                             progress, commitMayHaveHappened));
@@ -160,14 +160,16 @@ public final class SftpTransfers implements AutoCloseable {
      * protects the final name). Failures the server reports (permission denied, no such file, a full disk), refused
      * logins and host keys fail at once.
      */
-    private TransferResult run(String what, String remotePath, boolean upload, TransferFactory factory)
-            throws HusshTransferException {
+    private TransferResult run(String what, String remotePath, boolean upload, boolean resumable,
+                               TransferFactory factory) throws HusshTransferException {
         ProgressLog log = new ProgressLog(LOGGED_SIZE, LOG_INTERVAL);
         TransferProgress progress = new TransferProgress(remotePath, upload,
                 listener == null ? List.of(log) : List.of(log, listener));
         long firstOffset = -1;
         boolean commitMayHaveHappened = false;
+        int failuresInARow = 0;
         for (int reconnects = 0; ; reconnects++) {
+            long bytesBefore = progress.bytes();
             Attempt attempt = attempt(factory, progress, commitMayHaveHappened);
             if (attempt.result != null) {
                 progress.finish();
@@ -178,16 +180,19 @@ public final class SftpTransfers implements AutoCloseable {
                 firstOffset = attempt.plannedOffset;
             }
             commitMayHaveHappened |= attempt.commitSent;
+            // a resumed transfer keeps what an attempt moved, so only attempts that moved nothing count against the
+            // limit: a link that drops every few hundred MiB still gets a large file across
+            failuresInARow = resumable && progress.bytes() > bytesBefore ? 1 : failuresInARow + 1;
             String reason = attempt.reason();
-            if (!attempt.transientFailure || reconnects >= reconnectPolicy.maximumReconnectAttempts()) {
+            if (!attempt.transientFailure || failuresInARow > reconnectPolicy.maximumReconnectAttempts()) {
                 String after = reconnects == 0 ? "" : " (after " + reconnects + " reconnects)";
                 throw new HusshTransferException(remotePath,
                         what + " " + remotePath + " on " + settings.address() + " failed" + after + ": " + reason,
                         attempt.failure);
             }
-            Duration delay = reconnectPolicy.delayBefore(reconnects + 1);
-            LOG.warn("{} {} on {}: {}; reconnecting in {} ms (reconnect {} of {})", what, remotePath,
-                    settings.address(), reason, delay.toMillis(), reconnects + 1,
+            Duration delay = reconnectPolicy.delayBefore(failuresInARow);
+            LOG.warn("{} {} on {}: {}; reconnecting in {} ms (attempt {} of {} without progress)", what, remotePath,
+                    settings.address(), reason, delay.toMillis(), failuresInARow,
                     reconnectPolicy.maximumReconnectAttempts());
             try {
                 Thread.sleep(delay.toMillis());

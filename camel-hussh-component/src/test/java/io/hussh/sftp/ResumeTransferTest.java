@@ -117,6 +117,36 @@ class ResumeTransferTest extends SftpTestSupport {
     }
 
     @Test
+    void aLinkThatDropsAgainAndAgainStillDeliversWhileEachAttemptMakesProgress() throws Exception {
+        byte[] content = TestFiles.randomBytes(12 * 1024 * 1024, 22);
+        proxy.dropEveryConnectionAfter(Direction.UPSTREAM, 3 * 1024 * 1024);
+        ReconnectPolicy oneInARow = new ReconnectPolicy(1, java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(10));
+
+        TransferResult result;
+        try (SftpTransfers transfers = new SftpTransfers(settings(proxy.port()), oneInARow)) {
+            result = transfers.upload(TransferSource.bytes(content), "/srv/often.bin", ATOMIC_RESUME);
+        }
+
+        assertThat(result.reconnects()).isGreaterThan(1);
+        assertThat(TestFiles.sha256(remote("/srv/often.bin"))).isEqualTo(TestFiles.sha256(content));
+    }
+
+    @Test
+    void withoutResumeTheLimitCountsEveryAttempt() throws Exception {
+        byte[] content = TestFiles.randomBytes(6 * 1024 * 1024, 23);
+        proxy.dropEveryConnectionAfter(Direction.UPSTREAM, 2 * 1024 * 1024);
+        ReconnectPolicy twoInARow = new ReconnectPolicy(2, java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(10));
+
+        try (SftpTransfers transfers = new SftpTransfers(settings(proxy.port()), twoInARow)) {
+            assertThatThrownBy(() -> transfers.upload(TransferSource.bytes(content), "/srv/never.bin",
+                    TransferOptions.plain().withAtomic(true)))
+                    .isInstanceOf(HusshTransferException.class)
+                    .hasMessageContaining("after 2 reconnects");
+        }
+        assertThat(remote("/srv/never.bin")).doesNotExist();
+    }
+
+    @Test
     void aDestinationAtLeastAsLargeAsTheSourceIsLeftAlone() throws Exception {
         byte[] content = TestFiles.randomBytes(1024 * 1024, 15);
         Files.createDirectories(remote("/srv"));

@@ -30,6 +30,7 @@ public final class FaultProxy implements AutoCloseable {
     private volatile Direction dropDirection;
     private volatile long dropAfter = -1;
     private volatile boolean stall;
+    private volatile boolean repeat;
     private volatile long bytesPerSecond;
     private volatile int drops;
 
@@ -50,6 +51,13 @@ public final class FaultProxy implements AutoCloseable {
         this.dropDirection = direction;
         this.dropAfter = bytes;
         this.stall = false;
+        this.repeat = false;
+    }
+
+    /** Cuts every connection from now on once it has forwarded {@code bytes} in {@code direction}. */
+    public void dropEveryConnectionAfter(Direction direction, long bytes) {
+        dropOnceAfter(direction, bytes);
+        this.repeat = true;
     }
 
     /**
@@ -60,6 +68,7 @@ public final class FaultProxy implements AutoCloseable {
         this.dropDirection = direction;
         this.dropAfter = bytes;
         this.stall = true;
+        this.repeat = false;
     }
 
     /** Limits each direction of every connection to {@code bytesPerSecond}; 0 lifts the limit. */
@@ -95,7 +104,9 @@ public final class FaultProxy implements AutoCloseable {
                 Direction direction = dropDirection;
                 long limit = dropAfter;
                 boolean stalls = stall;
-                dropAfter = -1;
+                if (!repeat) {
+                    dropAfter = -1;
+                }
                 Connection connection = new Connection(client, target);
                 pump(connection, client, target, upstream, direction == Direction.UPSTREAM ? limit : -1, stalls);
                 pump(connection, target, client, downstream, direction == Direction.DOWNSTREAM ? limit : -1, stalls);
