@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
  * The transfer algorithm, the same for uploads and downloads: plan, transfer, verify, commit.
  * <ul>
  * <li><b>plan</b>: where to write ({@code name + tempSuffix} when atomic) and from which offset (the bytes already
- * there when resuming), or nothing to do when the destination is already complete;</li>
+ * there when resuming, if they are a copy of this source), or nothing to do when the destination is complete;</li>
  * <li><b>transfer</b>: copy the source from that offset;</li>
- * <li><b>verify</b>: the destination now holds exactly as many bytes as the source;</li>
+ * <li><b>verify</b>: the destination, counted and measured, holds exactly the source's bytes; the optional digest
+ * matches the published one; time and permissions are set;</li>
  * <li><b>commit</b>: rename the temp file onto the final name.</li>
  * </ul>
  * On failure the temp file is removed, unless resuming, which keeps it for the next attempt. The final name never
@@ -42,10 +43,9 @@ final class Transfer {
     private String checksum;
 
     /**
-     * @param finalPath  the destination, in the target's terms (remote path for uploads, local for downloads)
-     * @param remotePath the remote file of this transfer, for results and errors
-     */
-    /**
+     * @param finalPath             the destination, in the target's terms (remote path for uploads, local for
+     *                              downloads)
+     * @param remotePath            the remote file of this transfer, for results and errors
      * @param commitMayHaveHappened an earlier attempt lost its connection after sending the commit: if the temp file
      *                              is gone and the destination has the source's size, the rename took place
      */
