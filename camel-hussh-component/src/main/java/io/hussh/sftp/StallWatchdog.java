@@ -34,10 +34,12 @@ final class StallWatchdog implements AutoCloseable {
         long period = Math.max(10, limit.toMillis() / 4);
         Watch watch = new Watch();
         watch.future = timer.scheduleAtFixedRate(() -> {
-            if (progress.idleNanos() > limit.toNanos()) {
-                watch.fired = true;
-                connection.abort();
-                watch.close();
+            synchronized (watch) {
+                if (!watch.closed && progress.idleNanos() > limit.toNanos()) {
+                    watch.fired = true;
+                    connection.abort();
+                    watch.close();
+                }
             }
         }, period, period, TimeUnit.MILLISECONDS);
         return watch;
@@ -47,15 +49,20 @@ final class StallWatchdog implements AutoCloseable {
 
         private volatile ScheduledFuture<?> future;
         private volatile boolean fired;
+        private boolean closed;
 
         /** Whether the watchdog aborted the connection. */
         boolean fired() {
             return fired;
         }
 
+        /** Once this returns the watchdog never touches the connection again, so it may go back to the pool. */
         @Override
-        public void close() {
-            future.cancel(false);
+        public synchronized void close() {
+            closed = true;
+            if (future != null) {
+                future.cancel(false);
+            }
         }
     }
 
