@@ -88,19 +88,23 @@ public class HusshConsumer extends ScheduledBatchPollingConsumer {
     @Override
     public int processBatch(Queue<Object> batch) throws Exception {
         int total = batch.size();
-        for (int index = 0; index < total && isBatchAllowed(); index++) {
-            RemoteFile file = (RemoteFile) batch.poll();
-            Exchange exchange = getEndpoint().createExchange();
-            Message message = exchange.getMessage();
-            message.setHeader(HusshConstants.BATCH_INDEX, index);
-            message.setHeader(HusshConstants.BATCH_SIZE, total);
-            message.setHeader(HusshConstants.BATCH_COMPLETE, index == total - 1);
-            pendingExchanges = total - index - 1;
-            deliver(file, exchange);
-        }
-        // files claimed but not delivered (the consumer is stopping) go back for the next poll
-        for (Object left : batch) {
-            release((RemoteFile) left);
+        try {
+            for (int index = 0; index < total && isBatchAllowed(); index++) {
+                RemoteFile file = (RemoteFile) batch.poll();
+                Exchange exchange = getEndpoint().createExchange();
+                Message message = exchange.getMessage();
+                message.setHeader(HusshConstants.BATCH_INDEX, index);
+                message.setHeader(HusshConstants.BATCH_SIZE, total);
+                message.setHeader(HusshConstants.BATCH_COMPLETE, index == total - 1);
+                pendingExchanges = total - index - 1;
+                deliver(file, exchange);
+            }
+        } finally {
+            // files claimed but not delivered (the consumer is stopping, or a repository failed) go back for the
+            // next poll
+            for (Object left : batch) {
+                release((RemoteFile) left);
+            }
         }
         return total;
     }
@@ -195,7 +199,7 @@ public class HusshConsumer extends ScheduledBatchPollingConsumer {
             if (repository != null) {
                 repository.confirm(key(file));
             }
-        } catch (HusshTransferException e) {
+        } catch (HusshTransferException | RuntimeException e) {
             getExceptionHandler().handleException("Delivered " + file.path() + " but could not "
                                                   + (configuration.isDelete() ? "delete" : "move") + " it", e);
         }
@@ -209,7 +213,7 @@ public class HusshConsumer extends ScheduledBatchPollingConsumer {
                 String moved = getEndpoint().transfers().moveTo(file.path(),
                         configuration.remoteDirectoryOption(configuration.getMoveFailed()));
                 outcome = "it was moved to " + moved;
-            } catch (HusshTransferException e) {
+            } catch (HusshTransferException | RuntimeException e) {
                 failure.addSuppressed(e);
                 outcome = "moving it to moveFailed failed too, so it stays for the next poll";
             }

@@ -55,8 +55,9 @@ final class HusshHealthCheck implements HealthCheck {
         try {
             endpoint.transfers().probe(endpoint.getConfiguration().remoteDirectory());
             return result.up().build();
-        } catch (HusshTransferException e) {
-            return result.down().message(e.getMessage()).error(e).build();
+        } catch (HusshTransferException | RuntimeException e) {
+            // a stopped endpoint has no transfers to ask
+            return result.down().message(String.valueOf(e.getMessage())).error(e).build();
         }
     }
 }

@@ -44,6 +44,11 @@ final class LocalTarget implements TransferTarget {
     }
 
     @Override
+    public boolean local() {
+        return true;
+    }
+
+    @Override
     public byte[] read(String path, long offset, int length) throws IOException {
         return new LocalFileSource(Path.of(path)).read(offset, length);
     }

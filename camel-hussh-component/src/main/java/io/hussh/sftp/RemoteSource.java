@@ -40,6 +40,11 @@ final class RemoteSource implements TransferSource {
     }
 
     @Override
+    public boolean local() {
+        return false;
+    }
+
+    @Override
     public String version() {
         return version;
     }

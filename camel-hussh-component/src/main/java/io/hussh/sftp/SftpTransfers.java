@@ -56,7 +56,7 @@ public final class SftpTransfers implements AutoCloseable {
     public TransferResult upload(TransferSource source, String remotePath, TransferOptions options)
             throws HusshTransferException {
         try (PathLocks.Held held = PathLocks.JVM.lock(settings.host() + ":" + settings.port() + remotePath)) {
-            return run("Upload to", remotePath, true, options.resume(),
+            return run("Upload to", remotePath, true, source.repeatable(),
                     (connection, progress, commitMayHaveHappened) -> new Transfer(source,
                             new RemoteTarget(connection, pool, options), remotePath, remotePath, options, progress,
                             commitMayHaveHappened));
@@ -68,7 +68,7 @@ public final class SftpTransfers implements AutoCloseable {
             throws HusshTransferException {
         String local = localFile.toAbsolutePath().toString();
         try (PathLocks.Held held = PathLocks.JVM.lock(local)) {
-            return run("Download of", remotePath, false, options.resume(),
+            return run("Download of", remotePath, false, true,
                     (connection, progress, commitMayHaveHappened) -> new Transfer(
                             new RemoteSource(connection, remotePath), new LocalTarget(), local, remotePath, options,
                             progress, commitMayHaveHappened));
@@ -160,7 +160,7 @@ public final class SftpTransfers implements AutoCloseable {
      * protects the final name). Failures the server reports (permission denied, no such file, a full disk), refused
      * logins and host keys fail at once.
      */
-    private TransferResult run(String what, String remotePath, boolean upload, boolean resumable,
+    private TransferResult run(String what, String remotePath, boolean upload, boolean repeatableSource,
                                TransferFactory factory) throws HusshTransferException {
         ProgressLog log = new ProgressLog(LOGGED_SIZE, LOG_INTERVAL);
         TransferProgress progress = new TransferProgress(remotePath, upload,
@@ -168,8 +168,8 @@ public final class SftpTransfers implements AutoCloseable {
         long firstOffset = -1;
         boolean commitMayHaveHappened = false;
         int failuresInARow = 0;
+        long previousOffset = -1;
         for (int reconnects = 0; ; reconnects++) {
-            long bytesBefore = progress.bytes();
             Attempt attempt = attempt(factory, progress, commitMayHaveHappened);
             if (attempt.result != null) {
                 progress.finish();
@@ -180,12 +180,20 @@ public final class SftpTransfers implements AutoCloseable {
                 firstOffset = attempt.plannedOffset;
             }
             commitMayHaveHappened |= attempt.commitSent;
-            // a resumed transfer keeps what an attempt moved, so only attempts that moved nothing count against the
-            // limit: a link that drops every few hundred MiB still gets a large file across
-            failuresInARow = resumable && progress.bytes() > bytesBefore ? 1 : failuresInARow + 1;
+            // an attempt that starts further than the one before shows the earlier one's bytes were kept: only attempts
+            // without such progress count against the limit, so a link that drops every few hundred MiB still gets a
+            // large resumed file across, while one that keeps starting over gives up
+            failuresInARow = attempt.plannedOffset > previousOffset ? 1 : failuresInARow + 1;
+            previousOffset = Math.max(previousOffset, attempt.plannedOffset);
             String reason = attempt.reason();
-            if (!attempt.transientFailure || failuresInARow > reconnectPolicy.maximumReconnectAttempts()) {
+            // a stream that was read from cannot be sent again
+            boolean retryable = attempt.transientFailure && (repeatableSource || attempt.plannedOffset < 0);
+            if (!retryable || failuresInARow > reconnectPolicy.maximumReconnectAttempts()) {
                 String after = reconnects == 0 ? "" : " (after " + reconnects + " reconnects)";
+                if (attempt.transientFailure && !retryable) {
+                    reason += "; the body was a stream, which cannot be read again: send a File or byte[] to let the"
+                              + " transfer reconnect";
+                }
                 throw new HusshTransferException(remotePath,
                         what + " " + remotePath + " on " + settings.address() + " failed" + after + ": " + reason,
                         attempt.failure);
@@ -232,6 +240,8 @@ public final class SftpTransfers implements AutoCloseable {
         Transfer transfer = null;
         try {
             connection = pool.borrow();
+            // the pause before this attempt and its connect are no stall
+            progress.touch();
             watch = watchdog.watch(connection, progress);
             transfer = factory.create(connection, progress, commitMayHaveHappened);
             attempt.result = transfer.run();
@@ -251,6 +261,14 @@ public final class SftpTransfers implements AutoCloseable {
             if (connection != null) {
                 pool.discard(connection);
             }
+        } catch (Error e) {
+            if (watch != null) {
+                watch.close();
+            }
+            if (connection != null) {
+                pool.discard(connection);
+            }
+            throw e;
         }
         return attempt;
     }

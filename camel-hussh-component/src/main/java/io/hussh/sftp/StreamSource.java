@@ -18,6 +18,11 @@ final class StreamSource implements TransferSource {
     }
 
     @Override
+    public boolean repeatable() {
+        return false;
+    }
+
+    @Override
     public boolean copyTo(OutputStream out, long offset) throws IOException {
         if (!skipFully(offset)) {
             return false;

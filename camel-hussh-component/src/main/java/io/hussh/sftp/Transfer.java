@@ -113,7 +113,8 @@ final class Transfer {
             boolean alreadyComplete = !options.atomic() && copied == 0 && plan.offset() > 0;
             return result(copied, plan.offset(), alreadyComplete, plan.restarted());
         } catch (IOException | RuntimeException e) {
-            if (options.atomic() && !options.resume()) {
+            // once the commit was sent the temp may already be the destination: remove it only if it is still there
+            if (options.atomic() && !options.resume() && (!commitSent || tempStillThere(e))) {
                 discardTemp(e);
             }
             throw e;
@@ -208,7 +209,7 @@ final class Transfer {
         return Plan.restart();
     }
 
-    /** A digest fed with the part of the file already at the destination, read wherever reading is cheap. */
+    /** A digest fed with the part of the file already at the destination, read from the local side when there is one. */
     private MessageDigest digestOfFirst(long offset) throws IOException {
         MessageDigest digest;
         try {
@@ -216,10 +217,12 @@ final class Transfer {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
+        boolean fromSource = source.local() || !target.local();
         for (long position = 0; position < offset; position += DIGEST_CHUNK) {
             int length = (int) Math.min(DIGEST_CHUNK, offset - position);
-            byte[] chunk = source.read(position, length);
+            byte[] chunk = fromSource ? source.read(position, length) : null;
             digest.update(chunk != null ? chunk : target.read(writePath, position, length));
+            progress.touch();
         }
         return digest;
     }
@@ -263,6 +266,15 @@ final class Transfer {
                                                      + " bytes, more than the source stream has, so it cannot be"
                                                      + " resumed from this stream. Delete it to start over, or send the"
                                                      + " body as a file so the transfer can restart by itself.");
+    }
+
+    private boolean tempStillThere(Exception failure) {
+        try {
+            return target.size(writePath) >= 0;
+        } catch (IOException | RuntimeException unknown) {
+            failure.addSuppressed(unknown);
+            return false;
+        }
     }
 
     private void discardTemp(Exception failure) {

@@ -26,6 +26,16 @@ public interface TransferSource {
         return null;
     }
 
+    /** Whether the source can be read again from the start: a stream cannot, so a broken transfer of it is final. */
+    default boolean repeatable() {
+        return true;
+    }
+
+    /** Whether reading it costs no network round trip. */
+    default boolean local() {
+        return true;
+    }
+
     /** {@code length} bytes from {@code offset}, or {@code null} when this source cannot go back (a stream). */
     default byte[] read(long offset, int length) throws IOException {
         return null;

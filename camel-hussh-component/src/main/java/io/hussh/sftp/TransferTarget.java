@@ -21,6 +21,11 @@ interface TransferTarget {
     /** Removes {@code path}; a missing file is not an error. */
     void delete(String path) throws IOException;
 
+    /** Whether reading it costs no network round trip. */
+    default boolean local() {
+        return false;
+    }
+
     /** {@code length} bytes of the file at {@code path} from {@code offset}. */
     byte[] read(String path, long offset, int length) throws IOException;
 

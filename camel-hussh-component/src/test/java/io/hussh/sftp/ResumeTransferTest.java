@@ -132,6 +132,21 @@ class ResumeTransferTest extends SftpTestSupport {
     }
 
     @Test
+    void aStreamThatWasReadFromIsNotSentAgainAfterADrop() throws Exception {
+        byte[] content = TestFiles.randomBytes(6 * 1024 * 1024, 24);
+        proxy.dropOnceAfter(Direction.UPSTREAM, 2 * 1024 * 1024);
+        ReconnectPolicy patient = new ReconnectPolicy(3, java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(10));
+
+        try (SftpTransfers transfers = new SftpTransfers(settings(proxy.port()), patient)) {
+            assertThatThrownBy(() -> transfers.upload(TransferSource.stream(new ByteArrayInputStream(content)),
+                    "/srv/stream-once.bin", TransferOptions.plain().withAtomic(true)))
+                    .isInstanceOf(HusshTransferException.class)
+                    .hasMessageContaining("cannot be read again");
+        }
+        assertThat(remote("/srv/stream-once.bin")).doesNotExist();
+    }
+
+    @Test
     void withoutResumeTheLimitCountsEveryAttempt() throws Exception {
         byte[] content = TestFiles.randomBytes(6 * 1024 * 1024, 23);
         proxy.dropEveryConnectionAfter(Direction.UPSTREAM, 2 * 1024 * 1024);
