@@ -20,7 +20,6 @@ import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.JSchUnknownHostKeyException;
 import com.jcraft.jsch.KeyPair;
 import com.jcraft.jsch.Session;
-import com.jcraft.jsch.Slf4jLogger;
 import com.jcraft.jsch.SocketFactory;
 
 /**
@@ -35,7 +34,7 @@ final class SftpConnector {
     SftpConnector(ConnectionSettings settings) throws IOException {
         this.settings = settings;
         this.jsch = new JSch();
-        jsch.setInstanceLogger(new Slf4jLogger());
+        jsch.setInstanceLogger(new JschLogging());
         try {
             // with checking off JSch would write every key it meets into the file: leave the user's file alone
             if (settings.strictHostKeyChecking() && settings.knownHostsFile() != null

@@ -3,6 +3,7 @@ package io.hussh.examples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,7 +14,8 @@ import org.apache.camel.main.Main;
 /**
  * Runs the demo routes, then stops everything and exits 0 when every check passed. Without arguments it starts its
  * own SFTP server. {@code --host H [--port P] --user U (--password X | --key FILE) [--known-hosts FILE] [--dir D]}
- * points it at a real server instead (step 1 only: upload, resume-skip, download).
+ * points it at a real server instead (step 1 only: upload, resume-skip, download). {@code --yaml} runs the YAML DSL
+ * routes of {@code routes/hussh.camel.yaml} against the embedded server instead.
  */
 public final class HusshDemo {
 
@@ -21,6 +23,10 @@ public final class HusshDemo {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Arrays.asList(args).contains("--yaml")) {
+            YamlDemo.run();
+            return;
+        }
         Map<String, String> options = parse(args);
         Path work = Files.createTempDirectory("hussh-demo-");
         DemoRoutes routes;
@@ -54,7 +60,14 @@ public final class HusshDemo {
 
     private static Map<String, String> parse(String[] args) {
         Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        for (int i = 0; i < args.length; i += 2) {
+            if (args[i].isBlank()) {
+                i--;
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("--option value expected, got '" + args[i] + "' alone");
+            }
             if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException("Expected --option value, got '" + args[i] + "'");
             }
@@ -71,7 +84,7 @@ public final class HusshDemo {
         return value;
     }
 
-    private static void deleteRecursively(Path directory) throws IOException {
+    static void deleteRecursively(Path directory) throws IOException {
         try (Stream<Path> paths = Files.walk(directory)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
