@@ -16,6 +16,18 @@ final class YamlDemo {
     private YamlDemo() {
     }
 
+    /** Camel Main running the YAML routes, their placeholders pointed at {@code server}. */
+    static Main start(EmbeddedSftpServer server, Path knownHosts, Path inbox) throws Exception {
+        Main main = new Main();
+        main.configure().withRoutesIncludePattern("classpath:routes/*.camel.yaml");
+        main.addInitialProperty("hussh.server", "hussh:" + EmbeddedSftpServer.USER + "@127.0.0.1:" + server.port());
+        main.addInitialProperty("hussh.auth", "password=RAW(" + EmbeddedSftpServer.PASSWORD + ")&knownHostsFile="
+                                              + knownHosts);
+        main.addInitialProperty("hussh.inbox", inbox.toString());
+        main.start();
+        return main;
+    }
+
     static void run() throws Exception {
         Path work = Files.createTempDirectory("hussh-yaml-demo-");
         boolean delivered;
@@ -25,13 +37,7 @@ final class YamlDemo {
             Files.writeString(server.file("/partner-outbox/invoice.xml"), "<invoice id='7'/>");
             System.out.println("Running routes/hussh.camel.yaml against an embedded SFTP server on 127.0.0.1:"
                                + server.port());
-            Main main = new Main();
-            main.configure().withRoutesIncludePattern("classpath:routes/*.camel.yaml");
-            main.addInitialProperty("hussh.server", "hussh:" + EmbeddedSftpServer.USER + "@127.0.0.1:" + server.port());
-            main.addInitialProperty("hussh.auth", "password=RAW(" + EmbeddedSftpServer.PASSWORD + ")&knownHostsFile="
-                                                  + knownHosts);
-            main.addInitialProperty("hussh.inbox", work.resolve("inbox").toString());
-            main.start();
+            Main main = start(server, knownHosts, work.resolve("inbox"));
             try {
                 CamelContext context = main.getCamelContext();
                 NotifyBuilder received = new NotifyBuilder(context).fromRoute("yaml-outbox").whenDone(1).create();

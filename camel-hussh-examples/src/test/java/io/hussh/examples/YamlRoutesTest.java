@@ -25,13 +25,7 @@ class YamlRoutesTest {
             Path knownHosts = server.writeKnownHosts(tmp.resolve("known_hosts"));
             Files.createDirectories(server.file("/partner-outbox"));
             Files.writeString(server.file("/partner-outbox/invoice.xml"), "<invoice/>");
-            Main main = new Main();
-            main.configure().withRoutesIncludePattern("classpath:routes/*.camel.yaml");
-            main.addInitialProperty("hussh.server", "hussh:" + EmbeddedSftpServer.USER + "@127.0.0.1:" + server.port());
-            main.addInitialProperty("hussh.auth", "password=RAW(" + EmbeddedSftpServer.PASSWORD + ")&knownHostsFile="
-                                                  + knownHosts);
-            main.addInitialProperty("hussh.inbox", tmp.resolve("inbox").toString());
-            main.start();
+            Main main = YamlDemo.start(server, knownHosts, tmp.resolve("inbox"));
             try {
                 CamelContext context = main.getCamelContext();
                 MockEndpoint received = context.getEndpoint("mock:received", MockEndpoint.class);
