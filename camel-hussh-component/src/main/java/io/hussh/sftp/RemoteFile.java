@@ -6,10 +6,10 @@ package io.hussh.sftp;
  * @param path         absolute remote path
  * @param relativePath path below the listed directory
  * @param size         size in bytes
- * @param lastModified modification time in milliseconds since the epoch (SFTP v3 keeps whole seconds)
- * @param symbolicLink the entry is a symbolic link to a regular file
+ * @param lastModified modification time in milliseconds since the epoch (SFTP v3 keeps whole seconds); for a symbolic
+ *                     link, those of the file it points to
  */
-public record RemoteFile(String path, String relativePath, long size, long lastModified, boolean symbolicLink) {
+public record RemoteFile(String path, String relativePath, long size, long lastModified) {
 
     public String name() {
         return path.substring(path.lastIndexOf('/') + 1);

@@ -33,19 +33,19 @@ final class RemoteListing {
             if (attrs.isLink()) {
                 SftpATTRS target = connection.statOrNull(path);
                 if (target != null && target.isReg()) {
-                    files.add(file(path, prefix + name, target, true));
+                    files.add(file(path, prefix + name, target));
                 }
             } else if (attrs.isDir()) {
                 if (depth < maxDepth) {
                     walk(connection, path, prefix + name + "/", depth + 1, maxDepth, files);
                 }
             } else if (attrs.isReg()) {
-                files.add(file(path, prefix + name, attrs, false));
+                files.add(file(path, prefix + name, attrs));
             }
         }
     }
 
-    private static RemoteFile file(String path, String relativePath, SftpATTRS attrs, boolean link) {
-        return new RemoteFile(path, relativePath, attrs.getSize(), attrs.getMTime() * 1000L, link);
+    private static RemoteFile file(String path, String relativePath, SftpATTRS attrs) {
+        return new RemoteFile(path, relativePath, attrs.getSize(), attrs.getMTime() * 1000L);
     }
 }
