@@ -217,10 +217,11 @@ public class HusshConfiguration implements Cloneable {
                             + " transfers of 64 MiB and more are logged at INFO every 5 seconds.")
     private TransferListener progressListener;
 
-    @UriParam(label = "advanced", defaultValue = "64",
-              description = "SFTP read or write requests of 32 KiB that one transfer keeps in flight. Throughput is"
-                            + " at most bulkRequests x 32 KiB per network round trip; raise it for links with a long"
-                            + " round trip.")
+    @UriParam(label = "advanced", defaultValue = "128",
+              description = "SFTP read requests of 32 KiB that one download keeps in flight; the SSH receive window is"
+                            + " sized to twice that. A download moves at most bulkRequests x 32 KiB per network round"
+                            + " trip: raise it for links with a long round trip. Each connection holds a buffer of"
+                            + " bulkRequests x 32 KiB (4 MiB at the default).")
     private int bulkRequests = ConnectionSettings.DEFAULT_BULK_REQUESTS;
 
     @UriParam(label = "producer,advanced", defaultValue = "10",

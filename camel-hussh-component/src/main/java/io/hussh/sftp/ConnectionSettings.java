@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param knownHostsFile          the OpenSSH known_hosts file to verify host keys against
  * @param strictHostKeyChecking   {@code true} refuses unknown and changed host keys
  * @param serverAliveInterval     keepalive interval; also bounds how long a silent connection may block a read
- * @param bulkRequests            SFTP read or write requests one transfer keeps in flight, 32 KiB each
+ * @param bulkRequests            SFTP read requests one download keeps in flight, 32 KiB each
  */
 public record ConnectionSettings(
         String host,
@@ -26,10 +26,11 @@ public record ConnectionSettings(
         int bulkRequests) {
 
     /**
-     * JSch's own 16 (512 KiB in flight) held a download on a 40 ms round trip to 10 MiB/s; 64, what OpenSSH's client
-     * keeps in flight, gave 17.5 MiB/s, and 128 no more (docs/benchmarks.md).
+     * On a 40 ms round trip, with the receive window sized to match ({@link ReceiveWindow}), a 256 MiB download ran at
+     * 11.4 MiB/s with JSch's own 16, 39.1 with 64 (what OpenSSH's client keeps in flight) and 66.7 with 128
+     * (docs/benchmarks.md). 128 costs each connection a 4 MiB reply buffer.
      */
-    public static final int DEFAULT_BULK_REQUESTS = 64;
+    public static final int DEFAULT_BULK_REQUESTS = 128;
 
     public ConnectionSettings {
         Objects.requireNonNull(host, "host");

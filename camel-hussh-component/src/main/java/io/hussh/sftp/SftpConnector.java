@@ -96,6 +96,7 @@ final class SftpConnector {
             ChannelSftp channel = (ChannelSftp) session.openChannel("sftp");
             // requests in flight bound throughput to bulkRequests * 32 KiB per round trip; JSch reads it on connect
             channel.setBulkRequests(settings.bulkRequests());
+            ReceiveWindow.widen(channel, ReceiveWindow.forRequests(settings.bulkRequests()));
             // JSch's workaround waits for every write in flight whenever the server's window runs low, which cost a
             // third of loopback upload speed. It guards against a reply pipe filling while the writer waits for that
             // window; its stream reads the replies after each write, into a pipe of bulkRequests * 32 KiB, and the stall

@@ -35,4 +35,17 @@ class SftpConnectionTest extends SftpTestSupport {
 
         assertThat(remote("/srv/g")).hasContent("new");
     }
+
+    @Test
+    void theChannelAnnouncesAReceiveWindowOfTwiceTheReadsInFlight() throws Exception {
+        ConnectionSettings settings = settings(server.port());
+        ConnectionSettings moreInFlight = new ConnectionSettings(settings.host(), settings.port(), settings.username(),
+                settings.password(), null, null, settings.knownHostsFile(), true, settings.connectTimeout(),
+                settings.serverAliveInterval(), 256);
+
+        try (SftpConnection connection = new SftpConnector(moreInFlight).open()) {
+            // JSch on its own announces 2 MiB, whatever the requests in flight
+            assertThat(server.clientReceiveWindows()).containsExactly(2L * 256 * 32 * 1024);
+        }
+    }
 }

@@ -13,6 +13,7 @@ import org.apache.sshd.common.config.keys.OpenSshCertificate;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.helpers.AbstractConnectionService;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.config.keys.AuthorizedKeysAuthenticator;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
@@ -74,6 +75,14 @@ public final class EmbeddedSftpServer implements AutoCloseable {
             SftpModuleProperties.OPENSSH_EXTENSIONS.set(sshd, "fsync@openssh.com=1");
         }
         sshd.start();
+    }
+
+    /** The receive window each client announced for the channels it has open now, as this server sees it. */
+    public List<Long> clientReceiveWindows() {
+        return sshd.getActiveSessions().stream()
+                .flatMap(session -> session.getService(AbstractConnectionService.class).getChannels().stream())
+                .map(channel -> channel.getRemoteWindow().getMaxSize())
+                .toList();
     }
 
     public int port() {
