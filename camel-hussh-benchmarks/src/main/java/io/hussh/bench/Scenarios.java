@@ -111,7 +111,31 @@ final class Scenarios {
         List<List<String>> rows = new ArrayList<>();
         results.forEach((tool, result) -> rows.add(List.of(tool.toString(), rate(result, files))));
         rows.addAll(ratios(Map.of("upload", results), List.of("upload"), files));
-        return report.table(List.of("client", "upload"), rows).toString();
+        report.table(List.of("client", "upload"), rows);
+        report.add("Session per transfer (what `hussh:` pools) or channel per transfer: the same " + files.size()
+                   + " uploads on JSch directly, written the way `hussh:` writes; total MiB/s.\n");
+        SessionSharing sharing = new SessionSharing(direct);
+        List<List<String>> sharingRows = new ArrayList<>();
+        for (boolean shared : List.of(false, true)) {
+            String label = shared ? "one session, a channel per transfer" : "a session per transfer";
+            Result result = Measure.median(label, settings.warmups(), settings.runs(), () -> {
+                String remote = server.newDirectory("sharing");
+                try {
+                    long start = System.nanoTime();
+                    sharing.upload(files, remote, shared);
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    long arrived = totalSize(server.local(remote));
+                    if (arrived != totalSize(files)) {
+                        throw new IllegalStateException(arrived + " bytes arrived of " + totalSize(files));
+                    }
+                    return new Sample(seconds, -1);
+                } finally {
+                    server.deleteDirectory(remote);
+                }
+            });
+            sharingRows.add(List.of(label, rate(result, files)));
+        }
+        return report.table(List.of("JSch sessions", "upload"), sharingRows).toString();
     }
 
     private String flaky(Path data) throws Exception {
