@@ -2,8 +2,10 @@ package io.hussh.bench;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +67,36 @@ final class CamelClient implements SftpClient {
             if (routeId != null) {
                 removeRoute(routeId);
             }
+        }
+    }
+
+    /** Sends every file at once through a route that hands each exchange to one of as many threads. */
+    @Override
+    public void uploadAtOnce(List<Path> files, String remoteDirectory) throws Exception {
+        String uri = remember(uriTemplate.formatted(remoteDirectory));
+        String routeId = "concurrent-" + ROUTES.incrementAndGet();
+        int threads = files.size();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:" + routeId).routeId(routeId).threads(threads, threads).to(uri);
+            }
+        });
+        try (ProducerTemplate template = context.createProducerTemplate()) {
+            List<CompletableFuture<Exchange>> sent = new ArrayList<>();
+            for (Path file : files) {
+                sent.add(template.asyncSend("direct:" + routeId, exchange -> {
+                    exchange.getMessage().setBody(file.toFile());
+                    exchange.getMessage().setHeader(Exchange.FILE_NAME, file.getFileName().toString());
+                }));
+            }
+            for (CompletableFuture<Exchange> exchange : sent) {
+                if (exchange.get().getException() != null) {
+                    throw exchange.get().getException();
+                }
+            }
+        } finally {
+            removeRoute(routeId);
         }
     }
 

@@ -7,9 +7,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import io.hussh.bench.Measure.Result;
@@ -106,8 +103,8 @@ final class Scenarios {
         }
         Report report = new Report().add("## 4. " + settings.concurrency() + " files of "
                                          + mib(settings.concurrentSize()) + " uploaded concurrently, loopback\n\n"
-                                         + settings.concurrency() + " parallel producer calls (OpenSSH: "
-                                         + settings.concurrency() + " sftp processes); total MiB/s.\n");
+                                         + "A route `from(direct).threads(" + settings.concurrency() + ").to(endpoint)` sent every file at once"
+                                         + " (OpenSSH: " + settings.concurrency() + " sftp processes); total MiB/s.\n");
         List<List<String>> rows = new ArrayList<>();
         results.forEach((tool, result) -> rows.add(List.of(tool.toString(), rate(result, files))));
         rows.addAll(ratios(Map.of("upload", results), List.of("upload"), files));
@@ -262,7 +259,7 @@ final class Scenarios {
             }
             long start = System.nanoTime();
             if (concurrently) {
-                uploadConcurrently(client, files, remote);
+                client.uploadAtOnce(files, remote);
             } else {
                 client.upload(files, remote);
             }
@@ -275,24 +272,6 @@ final class Scenarios {
         } finally {
             client.disconnect();
             server.deleteDirectory(remote);
-        }
-    }
-
-    private void uploadConcurrently(SftpClient client, List<Path> files, String remote) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(files.size());
-        try {
-            List<Future<?>> uploads = new ArrayList<>();
-            for (Path file : files) {
-                uploads.add(threads.submit(() -> {
-                    client.upload(List.of(file), remote);
-                    return null;
-                }));
-            }
-            for (Future<?> upload : uploads) {
-                upload.get();
-            }
-        } finally {
-            threads.shutdownNow();
         }
     }
 
