@@ -132,6 +132,30 @@ class ResumeTransferTest extends SftpTestSupport {
     }
 
     @Test
+    void aCommitWhoseReplyWasLostIsConfirmedNotSentAgain() throws Exception {
+        Path source = TestFiles.randomFile(tmp.resolve("ledger.csv"), SIZE, 23);
+        Files.createDirectories(remote("/srv"));
+        Files.writeString(remote("/srv/ledger.csv"), "yesterday's ledger");
+        server.loseRenameReplies();
+        ReconnectPolicy once = new ReconnectPolicy(1, java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(10));
+
+        for (TransferOptions options : new TransferOptions[] {ATOMIC_RESUME, TransferOptions.plain().withAtomic(true)}) {
+            proxy.resetCounters();
+            TransferResult result;
+            try (SftpTransfers transfers = new SftpTransfers(settings(proxy.port()), once)) {
+                result = transfers.upload(TransferSource.file(source), "/srv/ledger.csv", options);
+            }
+
+            assertThat(result.reconnects()).as(options + ": the rename's reply was lost").isEqualTo(1);
+            assertThat(TestFiles.sha256(remote("/srv/ledger.csv"))).isEqualTo(TestFiles.sha256(source));
+            assertThat(remote("/srv/ledger.csv.hussh.tmp")).doesNotExist();
+            // the second attempt found the rename done and sent nothing again
+            assertThat(proxy.upstreamBytes()).isLessThan(wireBudget(SIZE));
+            Files.writeString(remote("/srv/ledger.csv"), "yesterday's ledger");
+        }
+    }
+
+    @Test
     void aStreamThatWasReadFromIsNotSentAgainAfterADrop() throws Exception {
         byte[] content = TestFiles.randomBytes(6 * 1024 * 1024, 24);
         proxy.dropOnceAfter(Direction.UPSTREAM, 2 * 1024 * 1024);

@@ -1,10 +1,12 @@
 package io.hussh.testing;
 
 import java.io.IOException;
+import java.nio.file.CopyOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.util.Collection;
 import java.util.List;
 
 import org.apache.sshd.certificate.OpenSshCertificateBuilder;
@@ -17,7 +19,9 @@ import org.apache.sshd.common.session.helpers.AbstractConnectionService;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.config.keys.AuthorizedKeysAuthenticator;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.server.session.ServerSession;
 import org.apache.sshd.sftp.SftpModuleProperties;
+import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /**
@@ -34,6 +38,7 @@ public final class EmbeddedSftpServer implements AutoCloseable {
     private final Path authorizedKeys;
     private final KeyPairProvider hostKeys = new SimpleGeneratorHostKeyProvider();
     private SshServer sshd;
+    private volatile boolean loseRenameReplies;
 
     private EmbeddedSftpServer(Path root, boolean opensshExtensions, Path authorizedKeys) {
         this.root = root;
@@ -69,12 +74,28 @@ public final class EmbeddedSftpServer implements AutoCloseable {
             sshd.setPublickeyAuthenticator(new AuthorizedKeysAuthenticator(authorizedKeys));
         }
         sshd.setFileSystemFactory(new VirtualFileSystemFactory(root));
-        sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory.Builder().build()));
+        SftpSubsystemFactory sftp = new SftpSubsystemFactory.Builder().build();
+        sftp.addSftpEventListener(new SftpEventListener() {
+            @Override
+            public void moved(ServerSession session, Path source, Path target, Collection<CopyOption> options,
+                              Throwable thrown) throws IOException {
+                if (thrown == null && loseRenameReplies) {
+                    // the rename is done; closing now means its reply never leaves the server
+                    session.close(true);
+                }
+            }
+        });
+        sshd.setSubsystemFactories(List.of(sftp));
         if (!opensshExtensions) {
             // an empty list would fall back to the defaults, so advertise only an extension unrelated to renames
             SftpModuleProperties.OPENSSH_EXTENSIONS.set(sshd, "fsync@openssh.com=1");
         }
         sshd.start();
+    }
+
+    /** From now on, each rename is carried out and then its session is closed before the reply goes out. */
+    public void loseRenameReplies() {
+        loseRenameReplies = true;
     }
 
     /** The receive window each client announced for the channels it has open now, as this server sees it. */
