@@ -129,12 +129,15 @@ public class HusshEndpoint extends ScheduledPollEndpoint implements AsyncEndpoin
         workerPool = null;
         pool.shutdown();
         if (!pool.awaitTermination(manager.getShutdownAwaitTermination(), TimeUnit.MILLISECONDS)) {
-            for (Runnable never : manager.shutdownNow(pool)) {
+            // the pool's own list: Camel's shutdownNow returns none for a pool that is already shutting down
+            for (Runnable never : pool.shutdownNow()) {
                 if (never instanceof HusshProducer.TransferTask task) {
                     task.reject(new RejectedExecutionException("The endpoint " + this + " stopped before the transfer began"));
                 }
             }
         }
+        // Camel's manager still lists the pool until told it is gone
+        manager.shutdown(pool);
     }
 
     /** Runs a transfer on the worker pool; refuses it when the endpoint is not started or the queue is full. */

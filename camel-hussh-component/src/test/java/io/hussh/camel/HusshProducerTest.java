@@ -4,6 +4,8 @@ import java.io.File;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -337,5 +339,39 @@ class HusshProducerTest extends CamelTestSupport {
         assertThat(exchange.getException()).isNull();
         assertThat(exchange.getMessage().getHeader("thread", String.class))
                 .contains("HusshTransfer").isNotEqualTo(Thread.currentThread().getName());
+    }
+
+    @Test
+    void exchangesStillQueuedWhenTheEndpointStopsFailInsteadOfWaitingForever() throws Exception {
+        context.getExecutorServiceManager().setShutdownAwaitTermination(300);
+        // the first transfer hangs on a link gone silent and keeps the only worker busy past the graceful timeout
+        proxy.stallOnceAfter(Direction.UPSTREAM, 256 * 1024);
+        String uri = uri(proxy.port(), "/srv/queued", "atomic=true&workerPoolSize=1");
+        Path source = TestFiles.randomFile(tmp.resolve("queued.bin"), 2 * 1024 * 1024, 24);
+        List<CompletableFuture<Exchange>> sent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String name = "q" + i + ".bin";
+            sent.add(template.asyncSend(uri, e -> {
+                e.getIn().setBody(source.toFile());
+                e.getIn().setHeader(Exchange.FILE_NAME, name);
+            }));
+        }
+        while (proxy.upstreamBytes() < 256 * 1024) {
+            Thread.sleep(20);
+        }
+
+        context.getEndpoint(uri).stop();
+
+        List<Exception> failures = new ArrayList<>();
+        for (CompletableFuture<Exchange> exchange : sent) {
+            failures.add(exchange.get(30, TimeUnit.SECONDS).getException());
+        }
+        assertThat(failures).filteredOn(e -> e instanceof java.util.concurrent.RejectedExecutionException)
+                .hasSize(2)
+                .allSatisfy(e -> assertThat(e).hasMessageContaining("stopped before the transfer began"));
+        assertThat(failures).as("the transfer that had begun fails as well, with its own cause").doesNotContainNull();
+        for (int i = 0; i < 3; i++) {
+            assertThat(server.file("/srv/queued/q" + i + ".bin")).doesNotExist();
+        }
     }
 }
