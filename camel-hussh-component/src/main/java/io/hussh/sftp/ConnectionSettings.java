@@ -27,7 +27,7 @@ public record ConnectionSettings(
 
     /**
      * On a 40 ms round trip, with the receive window sized to match ({@link ReceiveWindow}), a 256 MiB download ran at
-     * 11.4 MiB/s with JSch's own 16, 39.1 with 64 (what OpenSSH's client keeps in flight) and 66.7 with 128
+     * 11.4 MiB/s with JSch's own 16, 39.3 with 64 (what OpenSSH's client keeps in flight) and 65.7 with 128
      * (docs/benchmarks.md). 128 costs each connection a 4 MiB reply buffer.
      */
     public static final int DEFAULT_BULK_REQUESTS = 128;

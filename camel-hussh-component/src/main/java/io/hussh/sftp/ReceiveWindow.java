@@ -21,7 +21,7 @@ final class ReceiveWindow {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReceiveWindow.class);
     /** JSch's own window, what a channel gets when it cannot be widened. */
-    static final int JSCH_DEFAULT = 2 * 1024 * 1024;
+    private static final int JSCH_DEFAULT = 2 * 1024 * 1024;
     private static final int REQUEST_SIZE = 32 * 1024;
     private static final Field[] FIELDS = fields();
     private static volatile boolean refusalLogged;
