@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,17 +30,19 @@ final class SessionSharing {
         this.target = target;
     }
 
-    /** Uploads every file at once into {@code remote}, over their own sessions or over channels of a single one. */
+    /**
+     * Uploads every file at once into {@code remote}, over their own sessions or over channels of a single one. Each
+     * upload opens its own session on its own thread, as the pool of {@code hussh:} does for concurrent transfers.
+     */
     void upload(List<Path> files, String remote, boolean sharedSession) throws Exception {
-        List<Session> sessions = new ArrayList<>();
+        List<Session> sessions = new CopyOnWriteArrayList<>();
         ExecutorService threads = Executors.newFixedThreadPool(files.size());
         try {
             Session shared = sharedSession ? connect(sessions) : null;
             List<Future<?>> uploads = new ArrayList<>();
             for (Path file : files) {
-                Session session = sharedSession ? shared : connect(sessions);
                 uploads.add(threads.submit(() -> {
-                    put(session, file, remote + "/" + file.getFileName());
+                    put(sharedSession ? shared : connect(sessions), file, remote + "/" + file.getFileName());
                     return null;
                 }));
             }
