@@ -371,9 +371,17 @@ public class HusshConfiguration implements Cloneable {
             throw new IllegalArgumentException("strictHostKeyChecking must be yes or no, was '" + strictHostKeyChecking
                                                + "'");
         }
-        return new ConnectionSettings(host, port, username, password, expandHome(privateKeyFile),
-                privateKeyPassphrase, expandHome(knownHostsFile), "yes".equals(strictHostKeyChecking),
-                Duration.ofMillis(connectTimeout), Duration.ofMillis(serverAliveInterval), bulkRequests);
+        return ConnectionSettings.builder(host, username)
+                .port(port)
+                .password(password)
+                .privateKeyFile(expandHome(privateKeyFile))
+                .privateKeyPassphrase(privateKeyPassphrase)
+                .knownHostsFile(expandHome(knownHostsFile))
+                .strictHostKeyChecking("yes".equals(strictHostKeyChecking))
+                .connectTimeout(Duration.ofMillis(connectTimeout))
+                .serverAliveInterval(Duration.ofMillis(serverAliveInterval))
+                .bulkRequests(bulkRequests)
+                .build();
     }
 
     ReconnectPolicy reconnectPolicy() {
@@ -388,8 +396,18 @@ public class HusshConfiguration implements Cloneable {
         if (checksumFile && !"sha256".equals(checksum)) {
             throw new IllegalArgumentException("checksumFile=true needs checksum=sha256");
         }
-        return new TransferOptions(atomic, resume, tempSuffix, allowNonAtomicReplace, false, verifyResume,
-                "sha256".equals(checksum), checksumFile, keepLastModified, permissions(), autoCreate);
+        return TransferOptions.builder()
+                .atomic(atomic)
+                .resume(resume)
+                .tempSuffix(tempSuffix)
+                .allowNonAtomicReplace(allowNonAtomicReplace)
+                .verifyResume(verifyResume)
+                .checksum("sha256".equals(checksum))
+                .checksumFile(checksumFile)
+                .keepLastModified(keepLastModified)
+                .permissions(permissions())
+                .autoCreate(autoCreate)
+                .build();
     }
 
     private Integer permissions() {

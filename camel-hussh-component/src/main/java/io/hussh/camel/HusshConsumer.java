@@ -160,7 +160,7 @@ public class HusshConsumer extends ScheduledBatchPollingConsumer {
             // the repository decides what is new; a file already in localDirectory is an earlier delivery, not a
             // partial of this one, unless recorded as such
             result = getEndpoint().transfers().download(file.path(), local,
-                    getEndpoint().transferOptions().withResumeVerifiedOnly(true));
+                    getEndpoint().transferOptions().toBuilder().protectEarlierDeliveries(true).build());
         } catch (HusshTransferException | RuntimeException e) {
             getEndpoint().counters().failed();
             release(file);

@@ -75,13 +75,13 @@ final class Transfer {
         long sourceSize = source.size();
         if (commitMayHaveHappened && options.atomic() && sourceSize >= 0 && target.size(writePath) < 0
             && target.size(finalPath) == sourceSize) {
-            return result(0, 0, false, false);
+            return committedByEarlierAttempt();
         }
         Plan plan = verifiedResume(plan(sourceSize));
         plannedOffset = plan.offset();
         progress.begin(plan.offset(), sourceSize);
         if (plan.complete()) {
-            return result(0, plan.offset(), true, false);
+            return alreadyComplete(plan.offset());
         }
         try {
             String version = source.version();
@@ -110,8 +110,10 @@ final class Transfer {
             if (options.resume() && version != null) {
                 target.forgetVersion(writePath);
             }
-            boolean alreadyComplete = !options.atomic() && copied == 0 && plan.offset() > 0;
-            return result(copied, plan.offset(), alreadyComplete, plan.restarted());
+            if (!options.atomic() && copied == 0 && plan.offset() > 0) {
+                return alreadyComplete(plan.offset());
+            }
+            return transferred(copied, plan);
         } catch (IOException | RuntimeException e) {
             // once the commit was sent the temp may already be the destination: remove it only if it is still there
             if (options.atomic() && !options.resume() && (!commitSent || tempStillThere(e))) {
@@ -121,43 +123,40 @@ final class Transfer {
         }
     }
 
-    private TransferResult result(long copied, long offset, boolean skipped, boolean restarted) {
-        return new TransferResult(remotePath, finalPath, copied, offset, skipped, restarted, 0, checksum);
+    /** An earlier attempt's commit took place, though its reply was lost: nothing left to do. */
+    private TransferResult committedByEarlierAttempt() {
+        return new TransferResult(remotePath, finalPath, 0, 0, false, false, 0, checksum);
     }
 
-    /**
-     * @param confirmed the partial file is recorded as a copy of this very version of the source, which a comparison
-     *                  of its tail could only confirm again
-     */
-    private record Plan(long offset, boolean complete, boolean restarted, boolean confirmed) {
+    private TransferResult alreadyComplete(long size) {
+        return new TransferResult(remotePath, finalPath, 0, size, true, false, 0, checksum);
+    }
 
-        static Plan from(long offset) {
-            return new Plan(offset, false, false, false);
-        }
-
-        static Plan restart() {
-            return new Plan(0, false, true, false);
-        }
+    private TransferResult transferred(long copied, Plan plan) {
+        return new TransferResult(remotePath, finalPath, copied, plan.offset(), false, plan.restarted(), 0, checksum);
     }
 
     private Plan plan(long sourceSize) throws IOException {
         if (!options.resume()) {
-            return Plan.from(0);
+            return Plan.fresh();
         }
         long partial = target.size(writePath);
         String recorded = partial < 0 ? null : target.recordedVersion(writePath);
         boolean sameVersion = recorded != null && recorded.equals(source.version());
-        if (options.resumeVerifiedOnly()) {
+        if (options.protectEarlierDeliveries()) {
             boolean continuable = sameVersion && (sourceSize < 0 || partial <= sourceSize);
-            return continuable ? new Plan(partial, false, false, true) : new Plan(0, false, recorded != null, false);
+            if (continuable) {
+                return Plan.resumeRecordedAt(partial);
+            }
+            return recorded != null ? Plan.restart() : Plan.fresh();
         }
         if (options.atomic() && partial < 0) {
             long existing = target.size(finalPath);
             boolean complete = sourceSize >= 0 && existing >= sourceSize;
-            return new Plan(complete ? existing : 0, complete, false, false);
+            return complete ? Plan.complete(existing) : Plan.fresh();
         }
         if (partial < 0) {
-            return Plan.from(0);
+            return Plan.fresh();
         }
         if (recorded != null && !sameVersion) {
             // the partial file is a copy of another version of the source: splicing the two would corrupt it
@@ -165,12 +164,16 @@ final class Transfer {
         }
         if (sourceSize >= 0 && partial >= sourceSize) {
             if (!options.atomic()) {
-                return new Plan(partial, true, false, false);
+                return Plan.complete(partial);
             }
             // a temp file longer than the source belongs to another version of it: it can only be rewritten
-            return partial == sourceSize ? new Plan(partial, false, false, sameVersion) : Plan.restart();
+            return partial == sourceSize ? resumeAt(partial, sameVersion) : Plan.restart();
         }
-        return new Plan(partial, false, false, sameVersion);
+        return resumeAt(partial, sameVersion);
+    }
+
+    private static Plan resumeAt(long partial, boolean recordedAsThisVersion) {
+        return recordedAsThisVersion ? Plan.resumeRecordedAt(partial) : Plan.resumeAt(partial);
     }
 
     /** Returns the bytes copied, or -1 when the source ended before the offset. */
@@ -192,7 +195,7 @@ final class Transfer {
      */
     private Plan verifiedResume(Plan plan) throws IOException {
         long offset = plan.offset();
-        if (plan.complete() || plan.confirmed() || offset == 0 || !options.verifyResume()) {
+        if (plan.needsNoTailCheck() || !options.verifyResume()) {
             return plan;
         }
         int length = (int) Math.min(VERIFIED_TAIL, offset);
@@ -260,7 +263,7 @@ final class Transfer {
     private TransferResult sourceEndedBeforeOffset(long offset) throws HusshTransferException {
         if (!options.atomic()) {
             // the destination holds at least as much as the source: complete by the resume rule
-            return result(0, offset, true, false);
+            return alreadyComplete(offset);
         }
         throw new HusshTransferException(remotePath, "The partial file " + writePath + " holds " + offset
                                                      + " bytes, more than the source stream has, so it cannot be"

@@ -3,92 +3,219 @@ package io.hussh.sftp;
 import java.util.Objects;
 
 /**
- * How one transfer treats the destination.
- *
- * @param atomic                write to {@code name + tempSuffix} and rename onto the final name only when complete
- * @param resume                continue from the bytes already at the destination (or in the temp file)
- * @param tempSuffix            suffix of the temporary name used when {@code atomic}
- * @param allowNonAtomicReplace when the server cannot rename over an existing file atomically, replace it in two
- *                              renames through a backup instead of failing; the destination is briefly absent but
- *                              never lost
- * @param resumeVerifiedOnly    resume only a partial file recorded as a copy of this very version of the source;
- *                              any other file at the destination (an earlier version, a complete copy) is replaced
- *                              by a full transfer instead of being continued or taken as complete
- * @param verifyResume          before continuing a partial file, compare its last bytes (up to 64 KiB) with the same
- *                              range of the source, and start over when they differ
- * @param checksum              compute the SHA-256 of the whole file while it moves
- * @param checksumFile          downloads: compare that SHA-256 with the remote {@code name.sha256} file
- * @param keepLastModified      give the destination the source's modification time
- * @param permissions           POSIX permissions for the destination (e.g. {@code 0640}), or {@code null} to leave
- *                              the server's or the file system's default
- * @param autoCreate            create missing directories of the destination
+ * How one transfer treats the destination. Immutable; made with {@link #builder()}, changed with {@link #toBuilder()}.
+ * The values are taken as given: the front end (the Camel endpoint's option resolver) checks what users type.
  */
-public record TransferOptions(boolean atomic, boolean resume, String tempSuffix, boolean allowNonAtomicReplace,
-        boolean resumeVerifiedOnly, boolean verifyResume, boolean checksum, boolean checksumFile,
-        boolean keepLastModified, Integer permissions, boolean autoCreate) {
+public final class TransferOptions {
 
     public static final String DEFAULT_TEMP_SUFFIX = ".hussh.tmp";
 
-    public TransferOptions {
-        Objects.requireNonNull(tempSuffix, "tempSuffix");
-        if (atomic && (tempSuffix.isEmpty() || tempSuffix.contains("/"))) {
-            throw new IllegalArgumentException(
-                    "tempSuffix must be a non-empty file name suffix without '/', was '" + tempSuffix + "'");
+    private final boolean atomic;
+    private final boolean resume;
+    private final String tempSuffix;
+    private final boolean allowNonAtomicReplace;
+    private final boolean protectEarlierDeliveries;
+    private final boolean verifyResume;
+    private final boolean checksum;
+    private final boolean checksumFile;
+    private final boolean keepLastModified;
+    private final Integer permissions;
+    private final boolean autoCreate;
+
+    private TransferOptions(Builder builder) {
+        this.atomic = builder.atomic;
+        this.resume = builder.resume;
+        this.tempSuffix = builder.tempSuffix;
+        this.allowNonAtomicReplace = builder.allowNonAtomicReplace;
+        this.protectEarlierDeliveries = builder.protectEarlierDeliveries;
+        this.verifyResume = builder.verifyResume;
+        this.checksum = builder.checksum;
+        this.checksumFile = builder.checksumFile;
+        this.keepLastModified = builder.keepLastModified;
+        this.permissions = builder.permissions;
+        this.autoCreate = builder.autoCreate;
+    }
+
+    /** Neither atomic nor resumed, resumes verified when switched on, missing remote directories created. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Write to the temp name and rename it onto the final name only when complete. */
+    public boolean atomic() {
+        return atomic;
+    }
+
+    /** Continue from the bytes already at the destination (or in the temp file). */
+    public boolean resume() {
+        return resume;
+    }
+
+    /** Suffix of the temporary name used when {@link #atomic()}. */
+    public String tempSuffix() {
+        return tempSuffix;
+    }
+
+    /**
+     * When the server cannot rename over an existing file atomically, replace it in two renames through a backup
+     * instead of failing; the destination is briefly absent but never lost.
+     */
+    public boolean allowNonAtomicReplace() {
+        return allowNonAtomicReplace;
+    }
+
+    /**
+     * Protects files an earlier transfer delivered to the destination: only a partial file recorded as a copy of this
+     * very version of the source is continued; any other file there (an earlier version, a complete copy of the same
+     * size) is replaced by a full transfer instead of being continued or taken as complete.
+     */
+    public boolean protectEarlierDeliveries() {
+        return protectEarlierDeliveries;
+    }
+
+    /** Before continuing a partial file, compare its last bytes with the source and start over when they differ. */
+    public boolean verifyResume() {
+        return verifyResume;
+    }
+
+    /** Compute the SHA-256 of the whole file while it moves. */
+    public boolean checksum() {
+        return checksum;
+    }
+
+    /** Downloads: compare that SHA-256 with the remote {@code name.sha256} file. */
+    public boolean checksumFile() {
+        return checksumFile;
+    }
+
+    /** Give the destination the source's modification time. */
+    public boolean keepLastModified() {
+        return keepLastModified;
+    }
+
+    /** POSIX permissions for the destination (e.g. {@code 0640}), or {@code null} for the default. */
+    public Integer permissions() {
+        return permissions;
+    }
+
+    /** Create missing directories of the destination. */
+    public boolean autoCreate() {
+        return autoCreate;
+    }
+
+    @Override
+    public String toString() {
+        return "TransferOptions[atomic=" + atomic + ", resume=" + resume + ", tempSuffix=" + tempSuffix
+               + ", allowNonAtomicReplace=" + allowNonAtomicReplace + ", protectEarlierDeliveries="
+               + protectEarlierDeliveries + ", verifyResume=" + verifyResume + ", checksum=" + checksum
+               + ", checksumFile=" + checksumFile + ", keepLastModified=" + keepLastModified + ", permissions="
+               + (permissions == null ? "default" : Integer.toOctalString(permissions)) + ", autoCreate=" + autoCreate
+               + "]";
+    }
+
+    /** Builds {@link TransferOptions}; every setter names its option, so two values cannot be swapped. */
+    public static final class Builder {
+
+        private boolean atomic;
+        private boolean resume;
+        private String tempSuffix = DEFAULT_TEMP_SUFFIX;
+        private boolean allowNonAtomicReplace;
+        private boolean protectEarlierDeliveries;
+        private boolean verifyResume = true;
+        private boolean checksum;
+        private boolean checksumFile;
+        private boolean keepLastModified;
+        private Integer permissions;
+        private boolean autoCreate = true;
+
+        private Builder() {
         }
-        if (permissions != null && (permissions < 0 || permissions > 07777)) {
-            throw new IllegalArgumentException("permissions must be an octal mode such as 0640, was "
-                                               + Integer.toOctalString(permissions));
+
+        private Builder(TransferOptions options) {
+            atomic = options.atomic;
+            resume = options.resume;
+            tempSuffix = options.tempSuffix;
+            allowNonAtomicReplace = options.allowNonAtomicReplace;
+            protectEarlierDeliveries = options.protectEarlierDeliveries;
+            verifyResume = options.verifyResume;
+            checksum = options.checksum;
+            checksumFile = options.checksumFile;
+            keepLastModified = options.keepLastModified;
+            permissions = options.permissions;
+            autoCreate = options.autoCreate;
         }
-    }
 
-    /** Neither atomic nor resumed; resumes are verified when switched on. */
-    public static TransferOptions plain() {
-        return new TransferOptions(false, false, DEFAULT_TEMP_SUFFIX, false, false, true, false, false, false, null,
-                true);
-    }
+        public Builder atomic(boolean value) {
+            atomic = value;
+            return this;
+        }
 
-    public TransferOptions withAtomic(boolean value) {
-        return new TransferOptions(value, resume, tempSuffix, allowNonAtomicReplace, resumeVerifiedOnly, verifyResume,
-                checksum, checksumFile, keepLastModified, permissions, autoCreate);
-    }
+        public Builder resume(boolean value) {
+            resume = value;
+            return this;
+        }
 
-    public TransferOptions withResume(boolean value) {
-        return new TransferOptions(atomic, value, tempSuffix, allowNonAtomicReplace, resumeVerifiedOnly, verifyResume,
-                checksum, checksumFile, keepLastModified, permissions, autoCreate);
-    }
+        public Builder tempSuffix(String value) {
+            tempSuffix = value;
+            return this;
+        }
 
-    public TransferOptions withAllowNonAtomicReplace(boolean value) {
-        return new TransferOptions(atomic, resume, tempSuffix, value, resumeVerifiedOnly, verifyResume, checksum,
-                checksumFile, keepLastModified, permissions, autoCreate);
-    }
+        public Builder allowNonAtomicReplace(boolean value) {
+            allowNonAtomicReplace = value;
+            return this;
+        }
 
-    public TransferOptions withResumeVerifiedOnly(boolean value) {
-        return new TransferOptions(atomic, resume, tempSuffix, allowNonAtomicReplace, value, verifyResume, checksum,
-                checksumFile, keepLastModified, permissions, autoCreate);
-    }
+        public Builder protectEarlierDeliveries(boolean value) {
+            protectEarlierDeliveries = value;
+            return this;
+        }
 
-    public TransferOptions withVerifyResume(boolean value) {
-        return new TransferOptions(atomic, resume, tempSuffix, allowNonAtomicReplace, resumeVerifiedOnly, value,
-                checksum, checksumFile, keepLastModified, permissions, autoCreate);
-    }
+        public Builder verifyResume(boolean value) {
+            verifyResume = value;
+            return this;
+        }
 
-    public TransferOptions withChecksum(boolean value, boolean compareWithFile) {
-        return new TransferOptions(atomic, resume, tempSuffix, allowNonAtomicReplace, resumeVerifiedOnly, verifyResume,
-                value, compareWithFile, keepLastModified, permissions, autoCreate);
-    }
+        public Builder checksum(boolean value) {
+            checksum = value;
+            return this;
+        }
 
-    public TransferOptions withKeepLastModified(boolean value) {
-        return new TransferOptions(atomic, resume, tempSuffix, allowNonAtomicReplace, resumeVerifiedOnly, verifyResume,
-                checksum, checksumFile, value, permissions, autoCreate);
-    }
+        public Builder checksumFile(boolean value) {
+            checksumFile = value;
+            return this;
+        }
 
-    public TransferOptions withPermissions(Integer value) {
-        return new TransferOptions(atomic, resume, tempSuffix, allowNonAtomicReplace, resumeVerifiedOnly, verifyResume,
-                checksum, checksumFile, keepLastModified, value, autoCreate);
-    }
+        public Builder keepLastModified(boolean value) {
+            keepLastModified = value;
+            return this;
+        }
 
-    public TransferOptions withAutoCreate(boolean value) {
-        return new TransferOptions(atomic, resume, tempSuffix, allowNonAtomicReplace, resumeVerifiedOnly, verifyResume,
-                checksum, checksumFile, keepLastModified, permissions, value);
+        public Builder permissions(Integer value) {
+            permissions = value;
+            return this;
+        }
+
+        public Builder autoCreate(boolean value) {
+            autoCreate = value;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException when the temp suffix cannot name a file beside the destination */
+        public TransferOptions build() {
+            Objects.requireNonNull(tempSuffix, "tempSuffix");
+            if (atomic && (tempSuffix.isEmpty() || tempSuffix.contains("/"))) {
+                throw new IllegalArgumentException(
+                        "tempSuffix must be a non-empty file name suffix without '/', was '" + tempSuffix + "'");
+            }
+            if (permissions != null && (permissions < 0 || permissions > 07777)) {
+                throw new IllegalArgumentException("permissions must be an octal mode such as 0640, was "
+                                                   + Integer.toOctalString(permissions));
+            }
+            return new TransferOptions(this);
+        }
     }
 }

@@ -22,7 +22,7 @@ class BadInputIT extends MatrixTestSupport {
 
     private static final ErrorCatalog CATALOG = new ErrorCatalog("OpenSSH", "OpenSSH sftp-server in a container,"
                                                                            + " user hussh without root rights");
-    private static final TransferOptions ATOMIC = TransferOptions.plain().withAtomic(true);
+    private static final TransferOptions ATOMIC = TransferOptions.builder().atomic(true).build();
 
     private ContainerServerUnderTest openSsh;
 
@@ -41,7 +41,7 @@ class BadInputIT extends MatrixTestSupport {
     void aDirectoryTheUserMayNotWriteTo() throws Exception {
         openSsh.shell("mkdir -p /data/locked && chmod 755 /data/locked && echo old > /data/locked/report.csv");
 
-        for (TransferOptions options : new TransferOptions[] { ATOMIC, TransferOptions.plain() }) {
+        for (TransferOptions options : new TransferOptions[] { ATOMIC, TransferOptions.builder().build() }) {
             Throwable e = catchFailure(() -> direct.upload(TransferSource.bytes("new".getBytes()), "/data/locked/report.csv",
                     options));
             assertThat(e).isInstanceOf(HusshTransferException.class).hasMessageContaining("permission denied");
@@ -58,7 +58,7 @@ class BadInputIT extends MatrixTestSupport {
                       + " && chmod 444 /data/open/ro.csv");
 
         Throwable plain = catchFailure(() -> direct.upload(TransferSource.bytes("new".getBytes()), "/data/open/ro.csv",
-                TransferOptions.plain()));
+                TransferOptions.builder().build()));
         assertThat(plain).hasMessageContaining("permission denied");
         assertThat(openSsh.shell("cat /data/open/ro.csv")).isEqualTo("old\n");
         CATALOG.record("permission denied on an existing read-only destination (atomic=false)", plain,
@@ -83,7 +83,7 @@ class BadInputIT extends MatrixTestSupport {
                 "the old file, untouched; the temp file is removed");
 
         Throwable resumed = catchFailure(() -> direct.upload(TransferSource.bytes(tooBig), "/small/report.csv",
-                ATOMIC.withResume(true)));
+                ATOMIC.toBuilder().resume(true).build()));
         assertThat(resumed).isInstanceOf(HusshTransferException.class);
         assertThat(openSsh.shell("cat /small/report.csv")).isEqualTo("old\n");
         CATALOG.record("the disk fills up during an atomic upload with resume=true", resumed,

@@ -39,8 +39,8 @@ class FaultMatrixIT extends MatrixTestSupport {
         // replacing the old file needs posix-rename, or the explicit permission to replace through a backup
         boolean backupReplace = !ServerDescriptions.advertises(kind, "posix-rename@openssh.com");
         for (boolean atomic : new boolean[] { true, false }) {
-            TransferOptions options = TransferOptions.plain().withResume(true).withAtomic(atomic)
-                    .withAllowNonAtomicReplace(backupReplace);
+            TransferOptions options = TransferOptions.builder().resume(true).atomic(atomic)
+                    .allowNonAtomicReplace(backupReplace).build();
             for (int point = 0; point < POINTS; point++) {
                 long cutAt = cutPoint(point);
                 String remote = server.newDirectory("cut-up") + "/file.bin";
@@ -79,7 +79,7 @@ class FaultMatrixIT extends MatrixTestSupport {
         server.seed(remote, content);
         List<String> failures = new ArrayList<>();
         for (boolean atomic : new boolean[] { true, false }) {
-            TransferOptions options = TransferOptions.plain().withResume(true).withAtomic(atomic);
+            TransferOptions options = TransferOptions.builder().resume(true).atomic(atomic).build();
             for (int point = 0; point < POINTS; point++) {
                 long cutAt = cutPoint(point);
                 Path local = Files.createTempDirectory(tmp, "cut").resolve("file.bin");

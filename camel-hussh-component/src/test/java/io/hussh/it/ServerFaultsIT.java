@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Faults of the server and of the link that a dropped socket does not cover. */
 class ServerFaultsIT extends MatrixTestSupport {
 
-    private static final TransferOptions ATOMIC_RESUME = TransferOptions.plain().withAtomic(true).withResume(true);
+    private static final TransferOptions ATOMIC_RESUME = TransferOptions.builder().atomic(true).resume(true).build();
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(ServerKind.class)

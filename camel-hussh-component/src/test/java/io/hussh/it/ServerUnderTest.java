@@ -69,8 +69,12 @@ public abstract class ServerUnderTest implements AutoCloseable {
     }
 
     public ConnectionSettings settings(Path knownHosts, int port, Duration serverAliveInterval) {
-        return new ConnectionSettings("127.0.0.1", port, USER, PASSWORD, null, null, knownHosts, true,
-                Duration.ofSeconds(10), serverAliveInterval);
+        return ConnectionSettings.builder("127.0.0.1", USER)
+                .port(port)
+                .password(PASSWORD)
+                .knownHostsFile(knownHosts)
+                .serverAliveInterval(serverAliveInterval)
+                .build();
     }
 
     public ConnectionSettings settings(Path knownHosts, int port) {

@@ -27,9 +27,9 @@ class TransferContractIT extends MatrixTestSupport {
     // the partial file is well above that
     private static final int SIZE = 16 * 1024 * 1024;
     private static final int DROP_AFTER = 8 * 1024 * 1024;
-    private static final TransferOptions ATOMIC = TransferOptions.plain().withAtomic(true);
-    private static final TransferOptions RESUME = TransferOptions.plain().withResume(true);
-    private static final TransferOptions ATOMIC_RESUME = ATOMIC.withResume(true);
+    private static final TransferOptions ATOMIC = TransferOptions.builder().atomic(true).build();
+    private static final TransferOptions RESUME = TransferOptions.builder().resume(true).build();
+    private static final TransferOptions ATOMIC_RESUME = ATOMIC.toBuilder().resume(true).build();
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(ServerKind.class)
@@ -65,7 +65,7 @@ class TransferContractIT extends MatrixTestSupport {
                     "atomicOverwriteSeenByAWatcher", ServerKind.class)),
                     "no posix-rename: refused with a clear error and the old file kept; with allowNonAtomicReplace"
                     + " the watcher may find the name briefly absent, never partial");
-            options = ATOMIC.withAllowNonAtomicReplace(true);
+            options = ATOMIC.toBuilder().allowNonAtomicReplace(true).build();
         }
 
         List<String> violations = watchWhile(server.local(remote), Set.of(TestFiles.sha256(oldContent),

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AtomicUploadTest extends SftpTestSupport {
 
-    private static final TransferOptions ATOMIC = TransferOptions.plain().withAtomic(true);
+    private static final TransferOptions ATOMIC = TransferOptions.builder().atomic(true).build();
 
     @Test
     void atomicUploadCreatesTheFileAndLeavesNoTemp() throws Exception {

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BadInputTest extends SftpTestSupport {
 
     private static final ErrorCatalog CATALOG = new ErrorCatalog("Embedded MINA SSHD", "Apache MINA SSHD 2.20, in-process");
-    private static final TransferOptions ATOMIC = TransferOptions.plain().withAtomic(true);
+    private static final TransferOptions ATOMIC = TransferOptions.builder().atomic(true).build();
     private static final long FOUR_GIB = 4L * 1024 * 1024 * 1024;
 
     @AfterAll
@@ -49,8 +49,14 @@ class BadInputTest extends SftpTestSupport {
     }
 
     private ConnectionSettings settingsFor(int port, String password, Path key, String passphrase, Duration timeout) {
-        return new ConnectionSettings("127.0.0.1", port, EmbeddedSftpServer.USER, password, key, passphrase, knownHosts,
-                true, timeout, Duration.ofSeconds(15));
+        return ConnectionSettings.builder("127.0.0.1", EmbeddedSftpServer.USER)
+                .port(port)
+                .password(password)
+                .privateKeyFile(key)
+                .privateKeyPassphrase(passphrase)
+                .knownHostsFile(knownHosts)
+                .connectTimeout(timeout)
+                .build();
     }
 
     @Test
@@ -149,7 +155,7 @@ class BadInputTest extends SftpTestSupport {
                 "the directories are created; the file is " + created.remotePath());
 
         Throwable refused = failure(() -> direct.upload(TransferSource.bytes("x".getBytes()), "/srv/missing/a.txt",
-                ATOMIC.withAutoCreate(false)));
+                ATOMIC.toBuilder().autoCreate(false).build()));
         assertThat(refused).hasMessageContaining("/srv/missing does not exist").hasMessageContaining("autoCreate");
         CATALOG.record("remote directory missing, autoCreate=false", refused, "nothing");
 
@@ -166,7 +172,7 @@ class BadInputTest extends SftpTestSupport {
         Files.createDirectories(remote("/srv/taken/inside"));
 
         Throwable plain = failure(() -> direct.upload(TransferSource.bytes("x".getBytes()), "/srv/taken",
-                TransferOptions.plain()));
+                TransferOptions.builder().build()));
         assertThat(plain).hasMessageContaining("/srv/taken");
         CATALOG.record("the destination name is an existing directory (atomic=false)", plain,
                 "the directory and its content are untouched");
@@ -226,14 +232,14 @@ class BadInputTest extends SftpTestSupport {
         byte[] source = TestFiles.randomBytes(1000, 90);
         Files.write(remote("/srv/short.bin"), TestFiles.randomBytes(5000, 91));
         TransferResult plain = direct.upload(TransferSource.bytes(source), "/srv/short.bin",
-                TransferOptions.plain().withResume(true));
+                TransferOptions.builder().resume(true).build());
         assertThat(plain.skipped()).isTrue();
         CATALOG.record("resume=true, atomic=false: the destination is larger than the source", null,
                 "the destination, untouched (CamelHusshSkipped=true: by the resume rule it is complete)");
 
         Files.write(remote("/srv/short2.bin.hussh.tmp"), TestFiles.randomBytes(5000, 92));
         TransferResult atomic = direct.upload(TransferSource.bytes(source), "/srv/short2.bin",
-                ATOMIC.withResume(true));
+                ATOMIC.toBuilder().resume(true).build());
         assertThat(atomic.resumeRestarted()).isTrue();
         assertThat(TestFiles.sha256(remote("/srv/short2.bin"))).isEqualTo(TestFiles.sha256(source));
         CATALOG.record("resume=true, atomic=true: the temp file is larger than the source", null,
@@ -247,7 +253,7 @@ class BadInputTest extends SftpTestSupport {
         byte[] oldVersion = TestFiles.randomBytes(300_000, 94);
         Files.write(remote("/srv/changed.bin.hussh.tmp"), Arrays.copyOf(oldVersion, 120_000));
 
-        TransferResult result = direct.upload(TransferSource.bytes(newVersion), "/srv/changed.bin", ATOMIC.withResume(true));
+        TransferResult result = direct.upload(TransferSource.bytes(newVersion), "/srv/changed.bin", ATOMIC.toBuilder().resume(true).build());
 
         assertThat(result.resumeRestarted()).isTrue();
         assertThat(TestFiles.sha256(remote("/srv/changed.bin"))).isEqualTo(TestFiles.sha256(newVersion));
@@ -263,7 +269,7 @@ class BadInputTest extends SftpTestSupport {
         Files.createDirectories(remote("/srv"));
         sparse(remote("/srv/huge.img.hussh.tmp"), partial);
 
-        TransferResult up = direct.upload(TransferSource.file(source), "/srv/huge.img", ATOMIC.withResume(true));
+        TransferResult up = direct.upload(TransferSource.file(source), "/srv/huge.img", ATOMIC.toBuilder().resume(true).build());
 
         assertThat(up.resumeOffset()).isEqualTo(partial);
         assertThat(up.bytesTransferred()).isEqualTo(size - partial);
@@ -272,7 +278,7 @@ class BadInputTest extends SftpTestSupport {
         Path local = tmp.resolve("down/huge.img");
         Files.createDirectories(local.getParent());
         sparse(tmp.resolve("down/huge.img.hussh.tmp"), partial);
-        TransferResult down = direct.download("/srv/huge.img", local, ATOMIC.withResume(true));
+        TransferResult down = direct.download("/srv/huge.img", local, ATOMIC.toBuilder().resume(true).build());
 
         assertThat(down.resumeOffset()).isEqualTo(partial);
         assertThat(down.bytesTransferred()).isEqualTo(size - partial);
@@ -292,9 +298,12 @@ class BadInputTest extends SftpTestSupport {
     @Test
     void unknownAndChangedHostKeys() throws Exception {
         Path empty = Files.writeString(tmp.resolve("empty_known_hosts"), "");
-        try (SftpTransfers transfers = new SftpTransfers(new ConnectionSettings("127.0.0.1", server.port(),
-                EmbeddedSftpServer.USER, EmbeddedSftpServer.PASSWORD, null, null, empty, true, Duration.ofSeconds(5),
-                Duration.ofSeconds(15)))) {
+        try (SftpTransfers transfers = new SftpTransfers(ConnectionSettings.builder("127.0.0.1", EmbeddedSftpServer.USER)
+                .port(server.port())
+                .password(EmbeddedSftpServer.PASSWORD)
+                .knownHostsFile(empty)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build())) {
             Throwable e = failure(() -> transfers.upload(TransferSource.bytes(new byte[1]), "/srv/a", ATOMIC));
             assertThat(e).hasMessageContaining("is unknown");
             CATALOG.record("unknown host key (strictHostKeyChecking=yes, the default)", e, "nothing");
@@ -304,9 +313,12 @@ class BadInputTest extends SftpTestSupport {
             wrong = Files.writeString(tmp.resolve("wrong_known_hosts"), "[127.0.0.1]:" + server.port() + " "
                     + PublicKeyEntry.toString(impostor.hostKey()) + "\n");
         }
-        try (SftpTransfers transfers = new SftpTransfers(new ConnectionSettings("127.0.0.1", server.port(),
-                EmbeddedSftpServer.USER, EmbeddedSftpServer.PASSWORD, null, null, wrong, true, Duration.ofSeconds(5),
-                Duration.ofSeconds(15)))) {
+        try (SftpTransfers transfers = new SftpTransfers(ConnectionSettings.builder("127.0.0.1", EmbeddedSftpServer.USER)
+                .port(server.port())
+                .password(EmbeddedSftpServer.PASSWORD)
+                .knownHostsFile(wrong)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build())) {
             Throwable e = failure(() -> transfers.upload(TransferSource.bytes(new byte[1]), "/srv/a", ATOMIC));
             assertThat(e).hasMessageContaining("CHANGED");
             CATALOG.record("changed host key", e, "nothing");

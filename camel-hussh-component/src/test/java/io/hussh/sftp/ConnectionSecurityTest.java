@@ -31,7 +31,7 @@ class ConnectionSecurityTest {
         try (EmbeddedSftpServer server = EmbeddedSftpServer.start(tmp.resolve("root"));
              SftpTransfers transfers = new SftpTransfers(passwordSettings(server, tmp.resolve("empty_known_hosts"), true))) {
 
-            assertThatThrownBy(() -> transfers.upload(TransferSource.bytes(new byte[] { 1 }), "/x", TransferOptions.plain()))
+            assertThatThrownBy(() -> transfers.upload(TransferSource.bytes(new byte[] { 1 }), "/x", TransferOptions.builder().build()))
                     .isInstanceOf(HusshTransferException.class)
                     .hasMessageContaining("[127.0.0.1]:" + server.port())
                     .hasMessageContaining(server.hostKeyFingerprint())
@@ -51,7 +51,7 @@ class ConnectionSecurityTest {
             try (SftpTransfers transfers = new SftpTransfers(passwordSettings(server, knownHosts, true))) {
 
                 assertThatThrownBy(() -> transfers.upload(TransferSource.bytes(new byte[] { 1 }), "/x",
-                        TransferOptions.plain()))
+                        TransferOptions.builder().build()))
                         .isInstanceOf(HusshTransferException.class)
                         .hasMessageContaining("CHANGED")
                         .hasMessageContaining(server.hostKeyFingerprint());
@@ -65,7 +65,7 @@ class ConnectionSecurityTest {
         try (EmbeddedSftpServer server = EmbeddedSftpServer.start(tmp.resolve("root"));
              SftpTransfers transfers = new SftpTransfers(passwordSettings(server, knownHosts, false))) {
 
-            transfers.upload(TransferSource.bytes("ok".getBytes()), "/x", TransferOptions.plain());
+            transfers.upload(TransferSource.bytes("ok".getBytes()), "/x", TransferOptions.builder().build());
 
             assertThat(server.file("/x")).hasContent("ok");
         }
@@ -76,12 +76,15 @@ class ConnectionSecurityTest {
     void aWrongPasswordIsReportedWithoutThePassword() throws Exception {
         try (EmbeddedSftpServer server = EmbeddedSftpServer.start(tmp.resolve("root"))) {
             Path knownHosts = server.writeKnownHosts(tmp.resolve("known_hosts"));
-            ConnectionSettings wrong = new ConnectionSettings("127.0.0.1", server.port(), EmbeddedSftpServer.USER,
-                    "not-the-Password-42", null, null, knownHosts, true, Duration.ofSeconds(10), Duration.ofSeconds(15));
+            ConnectionSettings wrong = ConnectionSettings.builder("127.0.0.1", EmbeddedSftpServer.USER)
+                    .port(server.port())
+                    .password("not-the-Password-42")
+                    .knownHostsFile(knownHosts)
+                    .build();
             try (SftpTransfers transfers = new SftpTransfers(wrong)) {
 
                 assertThatThrownBy(() -> transfers.upload(TransferSource.bytes(new byte[] { 1 }), "/x",
-                        TransferOptions.plain()))
+                        TransferOptions.builder().build()))
                         .isInstanceOf(HusshTransferException.class)
                         .hasMessageContaining("Authentication failed for hussh@127.0.0.1:" + server.port())
                         .hasMessageNotContaining("not-the-Password-42");
@@ -107,11 +110,15 @@ class ConnectionSecurityTest {
 
         try (EmbeddedSftpServer server = EmbeddedSftpServer.start(tmp.resolve("root"), true, authorizedKeys)) {
             Path knownHosts = server.writeKnownHosts(tmp.resolve("known_hosts"));
-            ConnectionSettings keyOnly = new ConnectionSettings("127.0.0.1", server.port(), EmbeddedSftpServer.USER,
-                    null, privateKey, "key-Passphrase", knownHosts, true, Duration.ofSeconds(10), Duration.ofSeconds(15));
+            ConnectionSettings keyOnly = ConnectionSettings.builder("127.0.0.1", EmbeddedSftpServer.USER)
+                    .port(server.port())
+                    .privateKeyFile(privateKey)
+                    .privateKeyPassphrase("key-Passphrase")
+                    .knownHostsFile(knownHosts)
+                    .build();
             try (SftpTransfers transfers = new SftpTransfers(keyOnly)) {
 
-                transfers.upload(TransferSource.bytes("by key".getBytes()), "/k", TransferOptions.plain());
+                transfers.upload(TransferSource.bytes("by key".getBytes()), "/k", TransferOptions.builder().build());
             }
             assertThat(server.file("/k")).hasContent("by key");
         }
@@ -131,11 +138,14 @@ class ConnectionSecurityTest {
 
         try (EmbeddedSftpServer server = EmbeddedSftpServer.start(tmp.resolve("root"), true, authorizedKeys)) {
             Path knownHosts = server.writeKnownHosts(tmp.resolve("known_hosts"));
-            ConnectionSettings keyOnly = new ConnectionSettings("127.0.0.1", server.port(), EmbeddedSftpServer.USER,
-                    null, privateKey, null, knownHosts, true, Duration.ofSeconds(10), Duration.ofSeconds(15));
+            ConnectionSettings keyOnly = ConnectionSettings.builder("127.0.0.1", EmbeddedSftpServer.USER)
+                    .port(server.port())
+                    .privateKeyFile(privateKey)
+                    .knownHostsFile(knownHosts)
+                    .build();
             try (SftpTransfers transfers = new SftpTransfers(keyOnly)) {
 
-                transfers.upload(TransferSource.bytes("by pem".getBytes()), "/p", TransferOptions.plain());
+                transfers.upload(TransferSource.bytes("by pem".getBytes()), "/p", TransferOptions.builder().build());
             }
             assertThat(server.file("/p")).hasContent("by pem");
         }
@@ -147,19 +157,26 @@ class ConnectionSecurityTest {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        ConnectionSettings settings = new ConnectionSettings("127.0.0.1", closedPort, "u", null, null, null,
-                tmp.resolve("none"), true, Duration.ofSeconds(5), Duration.ofSeconds(15));
+        ConnectionSettings settings = ConnectionSettings.builder("127.0.0.1", "u")
+                .port(closedPort)
+                .knownHostsFile(tmp.resolve("none"))
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         try (SftpTransfers transfers = new SftpTransfers(settings)) {
 
             assertThatThrownBy(() -> transfers.upload(TransferSource.bytes(new byte[] { 1 }), "/x",
-                    TransferOptions.plain()))
+                    TransferOptions.builder().build()))
                     .isInstanceOf(HusshTransferException.class)
                     .hasMessageContaining("Cannot connect to [127.0.0.1]:" + closedPort);
         }
     }
 
     private static ConnectionSettings passwordSettings(EmbeddedSftpServer server, Path knownHosts, boolean strict) {
-        return new ConnectionSettings("127.0.0.1", server.port(), EmbeddedSftpServer.USER, EmbeddedSftpServer.PASSWORD,
-                null, null, knownHosts, strict, Duration.ofSeconds(10), Duration.ofSeconds(15));
+        return ConnectionSettings.builder("127.0.0.1", EmbeddedSftpServer.USER)
+                .port(server.port())
+                .password(EmbeddedSftpServer.PASSWORD)
+                .knownHostsFile(knownHosts)
+                .strictHostKeyChecking(strict)
+                .build();
     }
 }

@@ -75,10 +75,13 @@ class HostKeyFormatsTest {
     }
 
     private static void upload(EmbeddedSftpServer server, Path knownHosts) throws Exception {
-        ConnectionSettings settings = new ConnectionSettings("127.0.0.1", server.port(), EmbeddedSftpServer.USER,
-                EmbeddedSftpServer.PASSWORD, null, null, knownHosts, true, Duration.ofSeconds(10), Duration.ofSeconds(15));
+        ConnectionSettings settings = ConnectionSettings.builder("127.0.0.1", EmbeddedSftpServer.USER)
+                .port(server.port())
+                .password(EmbeddedSftpServer.PASSWORD)
+                .knownHostsFile(knownHosts)
+                .build();
         try (SftpTransfers transfers = new SftpTransfers(settings)) {
-            transfers.upload(TransferSource.bytes("trusted".getBytes()), "/ok", TransferOptions.plain());
+            transfers.upload(TransferSource.bytes("trusted".getBytes()), "/ok", TransferOptions.builder().build());
         }
     }
 }

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** A server without posix-rename@openssh.com: a plain SFTP rename cannot replace an existing file. */
 class NoPosixRenameServerTest extends SftpTestSupport {
 
-    private static final TransferOptions ATOMIC = TransferOptions.plain().withAtomic(true);
+    private static final TransferOptions ATOMIC = TransferOptions.builder().atomic(true).build();
 
     @Override
     boolean opensshExtensions() {
@@ -50,7 +50,7 @@ class NoPosixRenameServerTest extends SftpTestSupport {
         Files.write(remote("/srv/report.csv"), TestFiles.randomBytes(100_000, 23));
         byte[] newContent = TestFiles.randomBytes(150_000, 24);
 
-        direct.upload(TransferSource.bytes(newContent), "/srv/report.csv", ATOMIC.withAllowNonAtomicReplace(true));
+        direct.upload(TransferSource.bytes(newContent), "/srv/report.csv", ATOMIC.toBuilder().allowNonAtomicReplace(true).build());
 
         assertThat(TestFiles.sha256(remote("/srv/report.csv"))).isEqualTo(TestFiles.sha256(newContent));
         try (var files = Files.list(remote("/srv"))) {

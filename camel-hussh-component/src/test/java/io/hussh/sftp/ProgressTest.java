@@ -16,7 +16,7 @@ class ProgressTest extends SftpTestSupport {
         byte[] content = TestFiles.randomBytes(24 * 1024 * 1024, 80);
         proxy.throttle(8 * 1024 * 1024);
         try (SftpTransfers transfers = new SftpTransfers(settings(proxy.port()), ReconnectPolicy.none(), heard::add)) {
-            transfers.upload(TransferSource.bytes(content), "/srv/progress.bin", TransferOptions.plain());
+            transfers.upload(TransferSource.bytes(content), "/srv/progress.bin", TransferOptions.builder().build());
         }
 
         assertThat(heard.size()).isGreaterThanOrEqualTo(2);

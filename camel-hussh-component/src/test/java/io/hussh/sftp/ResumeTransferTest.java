@@ -16,8 +16,8 @@ class ResumeTransferTest extends SftpTestSupport {
 
     private static final int SIZE = 8 * 1024 * 1024;
     private static final int DROP_AFTER = 4 * 1024 * 1024;
-    private static final TransferOptions RESUME = TransferOptions.plain().withResume(true);
-    private static final TransferOptions ATOMIC_RESUME = RESUME.withAtomic(true);
+    private static final TransferOptions RESUME = TransferOptions.builder().resume(true).build();
+    private static final TransferOptions ATOMIC_RESUME = RESUME.toBuilder().atomic(true).build();
 
     /** SSH framing, SFTP request headers and the handshake of the new session, on top of the payload. */
     private static long wireBudget(long payload) {
@@ -110,7 +110,7 @@ class ResumeTransferTest extends SftpTestSupport {
         proxy.dropOnceAfter(Direction.UPSTREAM, DROP_AFTER);
 
         assertThatThrownBy(() -> viaProxy.upload(TransferSource.file(source), "/srv/plain.bin",
-                TransferOptions.plain())).isInstanceOf(HusshTransferException.class);
+                TransferOptions.builder().build())).isInstanceOf(HusshTransferException.class);
 
         // the control for the atomic tests: the proxy really cuts the transfer in the middle
         assertThat(TestFiles.settledSize(remote("/srv/plain.bin"))).isPositive().isLessThan(SIZE);
@@ -139,7 +139,7 @@ class ResumeTransferTest extends SftpTestSupport {
         server.loseRenameReplies();
         ReconnectPolicy once = new ReconnectPolicy(1, java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(10));
 
-        for (TransferOptions options : new TransferOptions[] {ATOMIC_RESUME, TransferOptions.plain().withAtomic(true)}) {
+        for (TransferOptions options : new TransferOptions[] {ATOMIC_RESUME, TransferOptions.builder().atomic(true).build()}) {
             proxy.resetCounters();
             TransferResult result;
             try (SftpTransfers transfers = new SftpTransfers(settings(proxy.port()), once)) {
@@ -163,7 +163,7 @@ class ResumeTransferTest extends SftpTestSupport {
 
         try (SftpTransfers transfers = new SftpTransfers(settings(proxy.port()), patient)) {
             assertThatThrownBy(() -> transfers.upload(TransferSource.stream(new ByteArrayInputStream(content)),
-                    "/srv/stream-once.bin", TransferOptions.plain().withAtomic(true)))
+                    "/srv/stream-once.bin", TransferOptions.builder().atomic(true).build()))
                     .isInstanceOf(HusshTransferException.class)
                     .hasMessageContaining("cannot be read again");
         }
@@ -178,7 +178,7 @@ class ResumeTransferTest extends SftpTestSupport {
 
         try (SftpTransfers transfers = new SftpTransfers(settings(proxy.port()), twoInARow)) {
             assertThatThrownBy(() -> transfers.upload(TransferSource.bytes(content), "/srv/never.bin",
-                    TransferOptions.plain().withAtomic(true)))
+                    TransferOptions.builder().atomic(true).build()))
                     .isInstanceOf(HusshTransferException.class)
                     .hasMessageContaining("after 2 reconnects");
         }

@@ -39,9 +39,14 @@ class SftpConnectionTest extends SftpTestSupport {
     @Test
     void theChannelAnnouncesAReceiveWindowOfTwiceTheReadsInFlight() throws Exception {
         ConnectionSettings settings = settings(server.port());
-        ConnectionSettings moreInFlight = new ConnectionSettings(settings.host(), settings.port(), settings.username(),
-                settings.password(), null, null, settings.knownHostsFile(), true, settings.connectTimeout(),
-                settings.serverAliveInterval(), 256);
+        ConnectionSettings moreInFlight = ConnectionSettings.builder(settings.host(), settings.username())
+                .port(settings.port())
+                .password(settings.password())
+                .knownHostsFile(settings.knownHostsFile())
+                .connectTimeout(settings.connectTimeout())
+                .serverAliveInterval(settings.serverAliveInterval())
+                .bulkRequests(256)
+                .build();
 
         try (SftpConnection connection = new SftpConnector(moreInFlight).open()) {
             // JSch on its own announces 2 MiB, whatever the requests in flight

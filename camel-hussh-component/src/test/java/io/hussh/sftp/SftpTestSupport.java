@@ -44,8 +44,11 @@ abstract class SftpTestSupport {
     }
 
     ConnectionSettings settings(int port) {
-        return new ConnectionSettings("127.0.0.1", port, EmbeddedSftpServer.USER, EmbeddedSftpServer.PASSWORD, null,
-                null, knownHosts, true, Duration.ofSeconds(10), Duration.ofSeconds(15));
+        return ConnectionSettings.builder("127.0.0.1", EmbeddedSftpServer.USER)
+                .port(port)
+                .password(EmbeddedSftpServer.PASSWORD)
+                .knownHostsFile(knownHosts)
+                .build();
     }
 
     Path remote(String remotePath) {

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Resume and commit check the bytes, not only the sizes. */
 class VerifiedTransferTest extends SftpTestSupport {
 
-    private static final TransferOptions RESUME = TransferOptions.plain().withResume(true);
-    private static final TransferOptions ATOMIC_RESUME = RESUME.withAtomic(true);
+    private static final TransferOptions RESUME = TransferOptions.builder().resume(true).build();
+    private static final TransferOptions ATOMIC_RESUME = RESUME.toBuilder().atomic(true).build();
 
     @Test
     void aPartialUploadOfOtherContentIsNotSplicedButRewritten() throws Exception {
@@ -79,7 +79,7 @@ class VerifiedTransferTest extends SftpTestSupport {
         Files.write(remoteFile, newVersion);
         Files.setLastModifiedTime(remoteFile, FileTime.from(Instant.parse("2026-02-01T00:00:00Z")));
 
-        TransferResult result = direct.download("/srv/v.bin", local, ATOMIC_RESUME.withVerifyResume(false));
+        TransferResult result = direct.download("/srv/v.bin", local, ATOMIC_RESUME.toBuilder().verifyResume(false).build());
 
         assertThat(result.resumeRestarted()).isTrue();
         assertThat(TestFiles.sha256(local)).isEqualTo(TestFiles.sha256(newVersion));
@@ -101,7 +101,7 @@ class VerifiedTransferTest extends SftpTestSupport {
             }
         };
 
-        assertThatThrownBy(() -> direct.upload(shrinking, "/srv/changing.bin", TransferOptions.plain().withAtomic(true)))
+        assertThatThrownBy(() -> direct.upload(shrinking, "/srv/changing.bin", TransferOptions.builder().atomic(true).build()))
                 .isInstanceOf(HusshTransferException.class)
                 .hasMessageContaining("changed during the transfer");
         assertThat(remote("/srv/changing.bin")).doesNotExist();
@@ -115,7 +115,7 @@ class VerifiedTransferTest extends SftpTestSupport {
         Files.write(remote("/srv/c.bin"), Arrays.copyOf(source, 250_000));
 
         TransferResult result = direct.upload(TransferSource.bytes(source), "/srv/c.bin",
-                RESUME.withChecksum(true, false));
+                RESUME.toBuilder().checksum(true).checksumFile(false).build());
 
         assertThat(result.resumeOffset()).isEqualTo(250_000);
         assertThat(result.checksum()).isEqualTo(TestFiles.sha256(source));
@@ -130,7 +130,7 @@ class VerifiedTransferTest extends SftpTestSupport {
         Files.write(remote("/srv/bad.bin"), content);
         Files.writeString(remote("/srv/bad.bin.sha256"), "0".repeat(64) + "  bad.bin\n");
         Files.write(remote("/srv/none.bin"), content);
-        TransferOptions options = TransferOptions.plain().withAtomic(true).withChecksum(true, true);
+        TransferOptions options = TransferOptions.builder().atomic(true).checksum(true).checksumFile(true).build();
 
         TransferResult ok = direct.download("/srv/ok.bin", tmp.resolve("ok.bin"), options);
 
@@ -148,8 +148,8 @@ class VerifiedTransferTest extends SftpTestSupport {
         Path source = TestFiles.randomFile(tmp.resolve("t.bin"), 10_000, 79);
         Instant time = Instant.parse("2025-06-15T12:30:00Z");
         Files.setLastModifiedTime(source, FileTime.from(time));
-        TransferOptions options = TransferOptions.plain().withAtomic(true).withKeepLastModified(true)
-                .withPermissions(0640);
+        TransferOptions options = TransferOptions.builder().atomic(true).keepLastModified(true)
+                .permissions(0640).build();
 
         direct.upload(TransferSource.file(source), "/srv/t.bin", options);
         Path downloaded = tmp.resolve("back/t.bin");
