@@ -131,8 +131,7 @@ public class HusshConsumer extends ScheduledBatchPollingConsumer {
 
     private boolean wanted(RemoteFile file) {
         String name = file.name();
-        return !name.endsWith(configuration.getTempSuffix())
-               && !(configuration.isChecksumFile() && name.endsWith(".sha256"))
+        return !getEndpoint().transferOptions().sideFiles().isSideFile(name)
                && (include == null || include.matcher(name).matches())
                && (exclude == null || !exclude.matcher(name).matches())
                && (repository == null || !repository.contains(key(file)));

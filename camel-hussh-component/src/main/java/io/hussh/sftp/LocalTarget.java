@@ -66,26 +66,20 @@ final class LocalTarget implements TransferTarget {
 
     @Override
     public String recordedVersion(String path) throws IOException {
-        Path record = versionRecord(path);
+        Path record = SideFiles.record(path);
         return Files.isRegularFile(record) ? Files.readString(record).trim() : null;
     }
 
     @Override
     public void recordVersion(String path, String version) throws IOException {
-        Path record = versionRecord(path);
+        Path record = SideFiles.record(path);
         Files.createDirectories(record.toAbsolutePath().getParent());
         Files.writeString(record, version);
     }
 
     @Override
     public void forgetVersion(String path) throws IOException {
-        Files.deleteIfExists(versionRecord(path));
-    }
-
-    /** A hidden file beside the partial one, which file consumers and listings pass over by default. */
-    static Path versionRecord(String path) {
-        Path file = Path.of(path);
-        return file.resolveSibling("." + file.getFileName() + ".hussh-source");
+        Files.deleteIfExists(SideFiles.record(path));
     }
 
     /** Forces the bytes to disk on close, so a rename after a crash never exposes a file with missing blocks. */

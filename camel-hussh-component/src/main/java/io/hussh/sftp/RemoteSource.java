@@ -66,7 +66,7 @@ final class RemoteSource implements TransferSource {
     /** The first word of {@code name.sha256} beside the file, as sha256sum writes it. */
     @Override
     public String publishedChecksum() throws IOException {
-        String checksumPath = path + ".sha256";
+        String checksumPath = SideFiles.checksum(path);
         try {
             if (connection.statOrNull(checksumPath) == null) {
                 throw new HusshTransferException(path, "checksumFile=true, but " + checksumPath + " does not exist");

@@ -2,7 +2,6 @@ package io.hussh.sftp;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.UUID;
 
 import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.SftpATTRS;
@@ -149,7 +148,7 @@ final class RemoteTarget implements TransferTarget {
      * destination is absent for a moment but its old content is never lost.
      */
     private void replaceThroughBackup(String tempPath, String finalPath) throws IOException {
-        String backup = finalPath + "." + UUID.randomUUID().toString().substring(0, 8) + ".old" + options.tempSuffix();
+        String backup = options.sideFiles().backup(finalPath);
         try {
             connection.rename(finalPath, backup);
         } catch (SftpException e) {

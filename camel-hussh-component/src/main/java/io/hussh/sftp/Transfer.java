@@ -56,7 +56,7 @@ final class Transfer {
         this.finalPath = finalPath;
         this.remotePath = remotePath;
         this.options = options;
-        this.writePath = options.atomic() ? finalPath + options.tempSuffix() : finalPath;
+        this.writePath = options.atomic() ? options.sideFiles().temp(finalPath) : finalPath;
         this.progress = progress;
         this.commitMayHaveHappened = commitMayHaveHappened;
     }

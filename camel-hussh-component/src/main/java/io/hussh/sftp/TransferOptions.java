@@ -1,18 +1,16 @@
 package io.hussh.sftp;
 
-import java.util.Objects;
-
 /**
  * How one transfer treats the destination. Immutable; made with {@link #builder()}, changed with {@link #toBuilder()}.
  * The values are taken as given: the front end (the Camel endpoint's option resolver) checks what users type.
  */
 public final class TransferOptions {
 
-    public static final String DEFAULT_TEMP_SUFFIX = ".hussh.tmp";
+    public static final String DEFAULT_TEMP_SUFFIX = SideFiles.DEFAULT_TEMP_SUFFIX;
 
     private final boolean atomic;
     private final boolean resume;
-    private final String tempSuffix;
+    private final SideFiles sideFiles;
     private final boolean allowNonAtomicReplace;
     private final boolean protectEarlierDeliveries;
     private final boolean verifyResume;
@@ -25,7 +23,7 @@ public final class TransferOptions {
     private TransferOptions(Builder builder) {
         this.atomic = builder.atomic;
         this.resume = builder.resume;
-        this.tempSuffix = builder.tempSuffix;
+        this.sideFiles = new SideFiles(builder.tempSuffix, builder.checksumFile);
         this.allowNonAtomicReplace = builder.allowNonAtomicReplace;
         this.protectEarlierDeliveries = builder.protectEarlierDeliveries;
         this.verifyResume = builder.verifyResume;
@@ -55,9 +53,14 @@ public final class TransferOptions {
         return resume;
     }
 
+    /** The names of the files a transfer keeps beside its destination, the temp file among them. */
+    public SideFiles sideFiles() {
+        return sideFiles;
+    }
+
     /** Suffix of the temporary name used when {@link #atomic()}. */
     public String tempSuffix() {
-        return tempSuffix;
+        return sideFiles.tempSuffix();
     }
 
     /**
@@ -109,7 +112,7 @@ public final class TransferOptions {
 
     @Override
     public String toString() {
-        return "TransferOptions[atomic=" + atomic + ", resume=" + resume + ", tempSuffix=" + tempSuffix
+        return "TransferOptions[atomic=" + atomic + ", resume=" + resume + ", tempSuffix=" + tempSuffix()
                + ", allowNonAtomicReplace=" + allowNonAtomicReplace + ", protectEarlierDeliveries="
                + protectEarlierDeliveries + ", verifyResume=" + verifyResume + ", checksum=" + checksum
                + ", checksumFile=" + checksumFile + ", keepLastModified=" + keepLastModified + ", permissions="
@@ -138,7 +141,7 @@ public final class TransferOptions {
         private Builder(TransferOptions options) {
             atomic = options.atomic;
             resume = options.resume;
-            tempSuffix = options.tempSuffix;
+            tempSuffix = options.tempSuffix();
             allowNonAtomicReplace = options.allowNonAtomicReplace;
             protectEarlierDeliveries = options.protectEarlierDeliveries;
             verifyResume = options.verifyResume;
@@ -206,11 +209,6 @@ public final class TransferOptions {
 
         /** @throws IllegalArgumentException when the temp suffix cannot name a file beside the destination */
         public TransferOptions build() {
-            Objects.requireNonNull(tempSuffix, "tempSuffix");
-            if (atomic && (tempSuffix.isEmpty() || tempSuffix.contains("/"))) {
-                throw new IllegalArgumentException(
-                        "tempSuffix must be a non-empty file name suffix without '/', was '" + tempSuffix + "'");
-            }
             if (permissions != null && (permissions < 0 || permissions > 07777)) {
                 throw new IllegalArgumentException("permissions must be an octal mode such as 0640, was "
                                                    + Integer.toOctalString(permissions));
