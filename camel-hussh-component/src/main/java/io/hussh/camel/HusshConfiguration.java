@@ -1,11 +1,6 @@
 package io.hussh.camel;
 
-import java.nio.file.Path;
-import java.time.Duration;
-
 import io.hussh.sftp.ConnectionSettings;
-import io.hussh.sftp.ReconnectPolicy;
-import io.hussh.sftp.RemotePaths;
 import io.hussh.sftp.TransferListener;
 import io.hussh.sftp.TransferOptions;
 import org.apache.camel.RuntimeCamelException;
@@ -229,6 +224,174 @@ public class HusshConfiguration implements Cloneable {
                             + " SSH sessions it opens at once.")
     private int workerPoolSize = 10;
 
+    public String getHost() {
+        return host;
+    }
+
+    public void setHost(String host) {
+        this.host = host;
+    }
+
+    public int getPort() {
+        return port;
+    }
+
+    public void setPort(int port) {
+        this.port = port;
+    }
+
+    public String getDirectoryName() {
+        return directoryName;
+    }
+
+    public void setDirectoryName(String directoryName) {
+        this.directoryName = directoryName;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getPrivateKeyFile() {
+        return privateKeyFile;
+    }
+
+    public void setPrivateKeyFile(String privateKeyFile) {
+        this.privateKeyFile = privateKeyFile;
+    }
+
+    public String getPrivateKeyPassphrase() {
+        return privateKeyPassphrase;
+    }
+
+    public void setPrivateKeyPassphrase(String privateKeyPassphrase) {
+        this.privateKeyPassphrase = privateKeyPassphrase;
+    }
+
+    public String getKnownHostsFile() {
+        return knownHostsFile;
+    }
+
+    public void setKnownHostsFile(String knownHostsFile) {
+        this.knownHostsFile = knownHostsFile;
+    }
+
+    public String getStrictHostKeyChecking() {
+        return strictHostKeyChecking;
+    }
+
+    public void setStrictHostKeyChecking(String strictHostKeyChecking) {
+        this.strictHostKeyChecking = strictHostKeyChecking;
+    }
+
+    public boolean isAtomic() {
+        return atomic;
+    }
+
+    public void setAtomic(boolean atomic) {
+        this.atomic = atomic;
+    }
+
+    public boolean isResume() {
+        return resume;
+    }
+
+    public void setResume(boolean resume) {
+        this.resume = resume;
+    }
+
+    public String getTempSuffix() {
+        return tempSuffix;
+    }
+
+    public void setTempSuffix(String tempSuffix) {
+        this.tempSuffix = tempSuffix;
+    }
+
+    public boolean isAutoCreate() {
+        return autoCreate;
+    }
+
+    public void setAutoCreate(boolean autoCreate) {
+        this.autoCreate = autoCreate;
+    }
+
+    public boolean isVerifyResume() {
+        return verifyResume;
+    }
+
+    public void setVerifyResume(boolean verifyResume) {
+        this.verifyResume = verifyResume;
+    }
+
+    public String getChecksum() {
+        return checksum;
+    }
+
+    public void setChecksum(String checksum) {
+        this.checksum = checksum;
+    }
+
+    public boolean isChecksumFile() {
+        return checksumFile;
+    }
+
+    public void setChecksumFile(boolean checksumFile) {
+        this.checksumFile = checksumFile;
+    }
+
+    public boolean isKeepLastModified() {
+        return keepLastModified;
+    }
+
+    public void setKeepLastModified(boolean keepLastModified) {
+        this.keepLastModified = keepLastModified;
+    }
+
+    public String getChmod() {
+        return chmod;
+    }
+
+    public void setChmod(String chmod) {
+        this.chmod = chmod;
+    }
+
+    public boolean isAllowNonAtomicReplace() {
+        return allowNonAtomicReplace;
+    }
+
+    public void setAllowNonAtomicReplace(boolean allowNonAtomicReplace) {
+        this.allowNonAtomicReplace = allowNonAtomicReplace;
+    }
+
+    public HusshOperation getOperation() {
+        return operation;
+    }
+
+    public void setOperation(HusshOperation operation) {
+        this.operation = operation;
+    }
+
+    public String getLocalDirectory() {
+        return localDirectory;
+    }
+
+    public void setLocalDirectory(String localDirectory) {
+        this.localDirectory = localDirectory;
+    }
+
     public String getInclude() {
         return include;
     }
@@ -341,216 +504,6 @@ public class HusshConfiguration implements Cloneable {
         this.minAge = minAge;
     }
 
-    /** A consumer directory option as an absolute remote directory: relative ones lie below the endpoint directory. */
-    String remoteDirectoryOption(String value) {
-        return value.startsWith("/") ? RemotePaths.directory(value) : RemotePaths.resolve(remoteDirectory(), value);
-    }
-
-    public HusshConfiguration copy() {
-        try {
-            return (HusshConfiguration) clone();
-        } catch (CloneNotSupportedException e) {
-            throw new RuntimeCamelException(e);
-        }
-    }
-
-    /** The absolute remote directory, normalised. */
-    String remoteDirectory() {
-        return RemotePaths.directory(directoryName == null || directoryName.isEmpty() ? "/" : directoryName);
-    }
-
-    ConnectionSettings connectionSettings() {
-        if (host == null || host.isBlank()) {
-            throw new IllegalArgumentException("No host: use hussh:[user@]host[:port]/directory");
-        }
-        if (username == null || username.isBlank()) {
-            throw new IllegalArgumentException("No username for " + host + ": give it as hussh:user@" + host
-                                               + " or with the username option");
-        }
-        if (!"yes".equals(strictHostKeyChecking) && !"no".equals(strictHostKeyChecking)) {
-            throw new IllegalArgumentException("strictHostKeyChecking must be yes or no, was '" + strictHostKeyChecking
-                                               + "'");
-        }
-        return ConnectionSettings.builder(host, username)
-                .port(port)
-                .password(password)
-                .privateKeyFile(expandHome(privateKeyFile))
-                .privateKeyPassphrase(privateKeyPassphrase)
-                .knownHostsFile(expandHome(knownHostsFile))
-                .strictHostKeyChecking("yes".equals(strictHostKeyChecking))
-                .connectTimeout(Duration.ofMillis(connectTimeout))
-                .serverAliveInterval(Duration.ofMillis(serverAliveInterval))
-                .bulkRequests(bulkRequests)
-                .build();
-    }
-
-    ReconnectPolicy reconnectPolicy() {
-        return new ReconnectPolicy(maximumReconnectAttempts, Duration.ofMillis(reconnectDelay),
-                Duration.ofMillis(maximumReconnectDelay));
-    }
-
-    TransferOptions transferOptions() {
-        if (!"none".equals(checksum) && !"sha256".equals(checksum)) {
-            throw new IllegalArgumentException("checksum must be none or sha256, was '" + checksum + "'");
-        }
-        if (checksumFile && !"sha256".equals(checksum)) {
-            throw new IllegalArgumentException("checksumFile=true needs checksum=sha256");
-        }
-        return TransferOptions.builder()
-                .atomic(atomic)
-                .resume(resume)
-                .tempSuffix(tempSuffix)
-                .allowNonAtomicReplace(allowNonAtomicReplace)
-                .verifyResume(verifyResume)
-                .checksum("sha256".equals(checksum))
-                .checksumFile(checksumFile)
-                .keepLastModified(keepLastModified)
-                .permissions(permissions())
-                .autoCreate(autoCreate)
-                .build();
-    }
-
-    private Integer permissions() {
-        if (chmod == null || chmod.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(chmod.trim(), 8);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("chmod must be an octal mode such as 0640, was '" + chmod + "'", e);
-        }
-    }
-
-    private static Path expandHome(String path) {
-        if (path == null || path.isBlank()) {
-            return null;
-        }
-        if (path.equals("~") || path.startsWith("~/")) {
-            return Path.of(System.getProperty("user.home"), path.substring(1));
-        }
-        return Path.of(path);
-    }
-
-    public String getHost() {
-        return host;
-    }
-
-    public void setHost(String host) {
-        this.host = host;
-    }
-
-    public int getPort() {
-        return port;
-    }
-
-    public void setPort(int port) {
-        this.port = port;
-    }
-
-    public String getDirectoryName() {
-        return directoryName;
-    }
-
-    public void setDirectoryName(String directoryName) {
-        this.directoryName = directoryName;
-    }
-
-    public String getUsername() {
-        return username;
-    }
-
-    public void setUsername(String username) {
-        this.username = username;
-    }
-
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
-    }
-
-    public String getPrivateKeyFile() {
-        return privateKeyFile;
-    }
-
-    public void setPrivateKeyFile(String privateKeyFile) {
-        this.privateKeyFile = privateKeyFile;
-    }
-
-    public String getPrivateKeyPassphrase() {
-        return privateKeyPassphrase;
-    }
-
-    public void setPrivateKeyPassphrase(String privateKeyPassphrase) {
-        this.privateKeyPassphrase = privateKeyPassphrase;
-    }
-
-    public String getKnownHostsFile() {
-        return knownHostsFile;
-    }
-
-    public void setKnownHostsFile(String knownHostsFile) {
-        this.knownHostsFile = knownHostsFile;
-    }
-
-    public String getStrictHostKeyChecking() {
-        return strictHostKeyChecking;
-    }
-
-    public void setStrictHostKeyChecking(String strictHostKeyChecking) {
-        this.strictHostKeyChecking = strictHostKeyChecking;
-    }
-
-    public boolean isAtomic() {
-        return atomic;
-    }
-
-    public void setAtomic(boolean atomic) {
-        this.atomic = atomic;
-    }
-
-    public boolean isResume() {
-        return resume;
-    }
-
-    public void setResume(boolean resume) {
-        this.resume = resume;
-    }
-
-    public String getTempSuffix() {
-        return tempSuffix;
-    }
-
-    public void setTempSuffix(String tempSuffix) {
-        this.tempSuffix = tempSuffix;
-    }
-
-    public boolean isAllowNonAtomicReplace() {
-        return allowNonAtomicReplace;
-    }
-
-    public void setAllowNonAtomicReplace(boolean allowNonAtomicReplace) {
-        this.allowNonAtomicReplace = allowNonAtomicReplace;
-    }
-
-    public HusshOperation getOperation() {
-        return operation;
-    }
-
-    public void setOperation(HusshOperation operation) {
-        this.operation = operation;
-    }
-
-    public String getLocalDirectory() {
-        return localDirectory;
-    }
-
-    public void setLocalDirectory(String localDirectory) {
-        this.localDirectory = localDirectory;
-    }
-
     public String getFileName() {
         return fileName;
     }
@@ -573,54 +526,6 @@ public class HusshConfiguration implements Cloneable {
 
     public void setServerAliveInterval(long serverAliveInterval) {
         this.serverAliveInterval = serverAliveInterval;
-    }
-
-    public boolean isAutoCreate() {
-        return autoCreate;
-    }
-
-    public void setAutoCreate(boolean autoCreate) {
-        this.autoCreate = autoCreate;
-    }
-
-    public boolean isVerifyResume() {
-        return verifyResume;
-    }
-
-    public void setVerifyResume(boolean verifyResume) {
-        this.verifyResume = verifyResume;
-    }
-
-    public String getChecksum() {
-        return checksum;
-    }
-
-    public void setChecksum(String checksum) {
-        this.checksum = checksum;
-    }
-
-    public boolean isChecksumFile() {
-        return checksumFile;
-    }
-
-    public void setChecksumFile(boolean checksumFile) {
-        this.checksumFile = checksumFile;
-    }
-
-    public boolean isKeepLastModified() {
-        return keepLastModified;
-    }
-
-    public void setKeepLastModified(boolean keepLastModified) {
-        this.keepLastModified = keepLastModified;
-    }
-
-    public String getChmod() {
-        return chmod;
-    }
-
-    public void setChmod(String chmod) {
-        this.chmod = chmod;
     }
 
     public int getMaximumReconnectAttempts() {
@@ -669,5 +574,13 @@ public class HusshConfiguration implements Cloneable {
 
     public void setWorkerPoolSize(int workerPoolSize) {
         this.workerPoolSize = workerPoolSize;
+    }
+
+    public HusshConfiguration copy() {
+        try {
+            return (HusshConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
     }
 }

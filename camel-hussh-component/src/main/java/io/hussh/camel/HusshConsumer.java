@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.regex.Pattern;
 
 import io.hussh.sftp.HusshTransferException;
 import io.hussh.sftp.RemoteFile;
@@ -38,13 +37,16 @@ public class HusshConsumer extends ScheduledBatchPollingConsumer {
     private static final int MEMORY_REPOSITORY_SIZE = 100_000;
 
     private final HusshConfiguration configuration;
-    private Pattern include;
-    private Pattern exclude;
+    private final HusshConsumerOptions options;
+    private final Path localDirectory;
     private IdempotentRepository repository;
 
     public HusshConsumer(HusshEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.configuration = endpoint.getConfiguration();
+        this.options = endpoint.options().consumer();
+        this.localDirectory = HusshOptionResolver.localDirectory(endpoint.options(),
+                HusshOptionResolver.LocalDirectoryUse.CONSUMER);
     }
 
     @Override
@@ -54,8 +56,6 @@ public class HusshConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected void doStart() throws Exception {
-        include = configuration.getInclude() == null ? null : Pattern.compile(configuration.getInclude());
-        exclude = configuration.getExclude() == null ? null : Pattern.compile(configuration.getExclude());
         if (configuration.isIdempotent()) {
             repository = configuration.getIdempotentRepository() != null
                     ? configuration.getIdempotentRepository()
@@ -111,8 +111,8 @@ public class HusshConsumer extends ScheduledBatchPollingConsumer {
 
     /** The remote files this poll may deliver, filtered and sorted, at most maxMessagesPerPoll of them. */
     private List<RemoteFile> candidates() throws Exception {
-        String directory = configuration.remoteDirectory();
-        int depth = configuration.isRecursive() ? configuration.getMaxDepth() : 1;
+        String directory = getEndpoint().options().remoteDirectory();
+        int depth = options.depth();
         List<RemoteFile> listed = getEndpoint().transfers().list(directory, depth);
         if (configuration.getReadLock() == HusshReadLock.changed) {
             listed = unchangedAfter(listed, directory, depth);
@@ -131,9 +131,9 @@ public class HusshConsumer extends ScheduledBatchPollingConsumer {
 
     private boolean wanted(RemoteFile file) {
         String name = file.name();
-        return !getEndpoint().transferOptions().sideFiles().isSideFile(name)
-               && (include == null || include.matcher(name).matches())
-               && (exclude == null || !exclude.matcher(name).matches())
+        return !options.transfer().sideFiles().isSideFile(name)
+               && (options.include() == null || options.include().matcher(name).matches())
+               && (options.exclude() == null || !options.exclude().matcher(name).matches())
                && (repository == null || !repository.contains(key(file)));
     }
 
@@ -155,11 +155,8 @@ public class HusshConsumer extends ScheduledBatchPollingConsumer {
     private void deliver(RemoteFile file, Exchange exchange) {
         TransferResult result;
         try {
-            Path local = Path.of(configuration.getLocalDirectory()).resolve(RemotePaths.relativeName(file.relativePath()));
-            // the repository decides what is new; a file already in localDirectory is an earlier delivery, not a
-            // partial of this one, unless recorded as such
-            result = getEndpoint().transfers().download(file.path(), local,
-                    getEndpoint().transferOptions().toBuilder().protectEarlierDeliveries(true).build());
+            Path local = localDirectory.resolve(RemotePaths.relativeName(file.relativePath()));
+            result = getEndpoint().transfers().download(file.path(), local, options.transfer());
         } catch (HusshTransferException | RuntimeException e) {
             getEndpoint().counters().failed();
             release(file);
@@ -191,9 +188,8 @@ public class HusshConsumer extends ScheduledBatchPollingConsumer {
         try {
             if (configuration.isDelete()) {
                 getEndpoint().transfers().delete(file.path());
-            } else if (configuration.getMove() != null) {
-                getEndpoint().transfers().moveTo(file.path(),
-                        configuration.remoteDirectoryOption(configuration.getMove()));
+            } else if (options.moveDirectory() != null) {
+                getEndpoint().transfers().moveTo(file.path(), options.moveDirectory());
             }
             if (repository != null) {
                 repository.confirm(key(file));
@@ -207,10 +203,9 @@ public class HusshConsumer extends ScheduledBatchPollingConsumer {
     private void failed(RemoteFile file, Exchange exchange) {
         Exception failure = exchange.getException();
         String outcome = "it stays for the next poll";
-        if (configuration.getMoveFailed() != null) {
+        if (options.moveFailedDirectory() != null) {
             try {
-                String moved = getEndpoint().transfers().moveTo(file.path(),
-                        configuration.remoteDirectoryOption(configuration.getMoveFailed()));
+                String moved = getEndpoint().transfers().moveTo(file.path(), options.moveFailedDirectory());
                 outcome = "it was moved to " + moved;
             } catch (HusshTransferException | RuntimeException e) {
                 failure.addSuppressed(e);

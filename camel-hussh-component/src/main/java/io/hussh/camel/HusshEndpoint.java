@@ -5,7 +5,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import io.hussh.sftp.SftpTransfers;
-import io.hussh.sftp.TransferOptions;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -34,6 +33,7 @@ public class HusshEndpoint extends ScheduledPollEndpoint implements AsyncEndpoin
     @UriParam
     private HusshConfiguration configuration;
 
+    private HusshEndpointOptions options;
     private Expression fileNameExpression;
     private SftpTransfers transfers;
     private volatile ExecutorService workerPool;
@@ -51,17 +51,6 @@ public class HusshEndpoint extends ScheduledPollEndpoint implements AsyncEndpoin
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        if (configuration.getLocalDirectory() == null || configuration.getLocalDirectory().isBlank()) {
-            throw new IllegalArgumentException("The hussh consumer needs the localDirectory option: where to write"
-                                               + " the files it downloads");
-        }
-        if (configuration.isDelete() && configuration.getMove() != null) {
-            throw new IllegalArgumentException("delete=true and move=" + configuration.getMove()
-                                               + " exclude each other: choose one");
-        }
-        if (configuration.getMaxDepth() < 1) {
-            throw new IllegalArgumentException("maxDepth must be at least 1, was " + configuration.getMaxDepth());
-        }
         HusshConsumer consumer = new HusshConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
@@ -78,14 +67,7 @@ public class HusshEndpoint extends ScheduledPollEndpoint implements AsyncEndpoin
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        configuration.connectionSettings();
-        configuration.reconnectPolicy();
-        configuration.remoteDirectory();
-        transferOptions();
-        if (configuration.getWorkerPoolSize() < 1) {
-            throw new IllegalArgumentException("workerPoolSize must be at least 1, was "
-                                               + configuration.getWorkerPoolSize());
-        }
+        options = HusshOptionResolver.resolve(configuration);
         if (configuration.getFileName() != null) {
             fileNameExpression = getCamelContext().resolveLanguage("simple")
                     .createExpression(configuration.getFileName());
@@ -96,11 +78,10 @@ public class HusshEndpoint extends ScheduledPollEndpoint implements AsyncEndpoin
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        transfers = new SftpTransfers(configuration.connectionSettings(), configuration.reconnectPolicy(),
-                configuration.getProgressListener());
+        transfers = new SftpTransfers(options.connection(), options.reconnect(), configuration.getProgressListener());
         ThreadPoolProfile profile = new ThreadPoolProfile("HusshTransfer");
-        profile.setPoolSize(configuration.getWorkerPoolSize());
-        profile.setMaxPoolSize(configuration.getWorkerPoolSize());
+        profile.setPoolSize(options.workerPoolSize());
+        profile.setMaxPoolSize(options.workerPoolSize());
         profile.setKeepAliveTime(60L);
         profile.setTimeUnit(TimeUnit.SECONDS);
         profile.setMaxQueueSize(1000);
@@ -149,8 +130,12 @@ public class HusshEndpoint extends ScheduledPollEndpoint implements AsyncEndpoin
         pool.execute(transfer);
     }
 
-    TransferOptions transferOptions() {
-        return configuration.transferOptions();
+    /** The options as resolved when the endpoint initialised. */
+    HusshEndpointOptions options() {
+        if (options == null) {
+            throw new IllegalStateException("The endpoint " + this + " is not initialised");
+        }
+        return options;
     }
 
     /** The file name from the fileName option, else header CamelFileName; null when neither gives one. */

@@ -28,7 +28,7 @@ final class HusshHealthCheck implements HealthCheck {
     @Override
     public String getId() {
         HusshConfiguration configuration = endpoint.getConfiguration();
-        return "hussh:" + configuration.getHost() + ":" + configuration.getPort() + configuration.remoteDirectory();
+        return "hussh:" + configuration.getHost() + ":" + configuration.getPort() + endpoint.options().remoteDirectory();
     }
 
     @Override
@@ -53,7 +53,7 @@ final class HusshHealthCheck implements HealthCheck {
         details.put(ENDPOINT_URI, endpoint.toString());
         result.details(details);
         try {
-            endpoint.transfers().probe(endpoint.getConfiguration().remoteDirectory());
+            endpoint.transfers().probe(endpoint.options().remoteDirectory());
             return result.up().build();
         } catch (HusshTransferException | RuntimeException e) {
             // a stopped endpoint has no transfers to ask

@@ -132,20 +132,18 @@ public class HusshProducer extends DefaultAsyncProducer {
         } else {
             source = TransferSource.stream(message.getMandatoryBody(InputStream.class));
         }
-        String remotePath = RemotePaths.resolve(getEndpoint().getConfiguration().remoteDirectory(), requireName(name));
-        return getEndpoint().transfers().upload(source, remotePath, getEndpoint().transferOptions());
+        HusshEndpointOptions options = getEndpoint().options();
+        String remotePath = RemotePaths.resolve(options.remoteDirectory(), requireName(name));
+        return getEndpoint().transfers().upload(source, remotePath, options.transfer());
     }
 
     private TransferResult download(Exchange exchange) throws Exception {
-        HusshConfiguration configuration = getEndpoint().getConfiguration();
-        if (configuration.getLocalDirectory() == null || configuration.getLocalDirectory().isBlank()) {
-            throw new IllegalArgumentException("The download operation needs the localDirectory option: where to write"
-                                               + " the downloaded file");
-        }
+        HusshEndpointOptions options = getEndpoint().options();
+        Path localDirectory = HusshOptionResolver.localDirectory(options, HusshOptionResolver.LocalDirectoryUse.DOWNLOAD);
         String relative = RemotePaths.relativeName(requireName(getEndpoint().fileName(exchange)));
-        String remotePath = RemotePaths.resolve(configuration.remoteDirectory(), relative);
-        Path localFile = Path.of(configuration.getLocalDirectory()).resolve(relative);
-        TransferResult result = getEndpoint().transfers().download(remotePath, localFile, getEndpoint().transferOptions());
+        String remotePath = RemotePaths.resolve(options.remoteDirectory(), relative);
+        TransferResult result = getEndpoint().transfers().download(remotePath, localDirectory.resolve(relative),
+                options.transfer());
         exchange.getMessage().setBody(new File(result.writtenPath()));
         return result;
     }

@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Where and how to open SSH sessions. Immutable; made with {@link #builder(String, String)}. Secrets are held here but
- * never rendered by {@link #toString()}.
+ * Where and how to open SSH sessions. Immutable; made with {@link #builder(String, String)}. The values are taken as
+ * given: the front end (the Camel endpoint's option resolver) checks what users type. Secrets are held here but never
+ * rendered by {@link #toString()}.
  */
 public final class ConnectionSettings {
 
@@ -194,12 +195,6 @@ public final class ConnectionSettings {
         }
 
         public ConnectionSettings build() {
-            if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("port must be between 1 and 65535, was " + port);
-            }
-            if (bulkRequests < 1) {
-                throw new IllegalArgumentException("bulkRequests must be at least 1, was " + bulkRequests);
-            }
             return new ConnectionSettings(this);
         }
     }

@@ -10,13 +10,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public record ReconnectPolicy(int maximumReconnectAttempts, Duration reconnectDelay, Duration maximumReconnectDelay) {
 
-    public ReconnectPolicy {
-        if (maximumReconnectAttempts < 0) {
-            throw new IllegalArgumentException("maximumReconnectAttempts must be 0 or more, was "
-                                               + maximumReconnectAttempts);
-        }
-    }
-
     /** Fail at the first broken connection. */
     public static ReconnectPolicy none() {
         return new ReconnectPolicy(0, Duration.ZERO, Duration.ZERO);

@@ -209,10 +209,6 @@ public final class TransferOptions {
 
         /** @throws IllegalArgumentException when the temp suffix cannot name a file beside the destination */
         public TransferOptions build() {
-            if (permissions != null && (permissions < 0 || permissions > 07777)) {
-                throw new IllegalArgumentException("permissions must be an octal mode such as 0640, was "
-                                                   + Integer.toOctalString(permissions));
-            }
             return new TransferOptions(this);
         }
     }

@@ -30,7 +30,7 @@ class HusshEndpointTest {
             assertThat(configuration.getUsername()).isEqualTo("alice");
             assertThat(configuration.getHost()).isEqualTo("sftp.example.com");
             assertThat(configuration.getPort()).isEqualTo(2222);
-            assertThat(configuration.remoteDirectory()).isEqualTo("/srv/in");
+            assertThat(endpoint.options().remoteDirectory()).isEqualTo("/srv/in");
             assertThat(configuration.isAtomic()).isTrue();
         }
     }
@@ -38,12 +38,12 @@ class HusshEndpointTest {
     @Test
     void defaultsMatchTheContract() throws Exception {
         try (CamelContext context = new DefaultCamelContext()) {
-            HusshConfiguration configuration = context.getEndpoint("hussh:bob@[::1]/", HusshEndpoint.class)
-                    .getConfiguration();
+            HusshEndpoint endpoint = context.getEndpoint("hussh:bob@[::1]/", HusshEndpoint.class);
+            HusshConfiguration configuration = endpoint.getConfiguration();
 
             assertThat(configuration.getHost()).isEqualTo("::1");
             assertThat(configuration.getPort()).isEqualTo(22);
-            assertThat(configuration.remoteDirectory()).isEqualTo("/");
+            assertThat(endpoint.options().remoteDirectory()).isEqualTo("/");
             assertThat(configuration.isAtomic()).isFalse();
             assertThat(configuration.isResume()).isFalse();
             assertThat(configuration.getTempSuffix()).isEqualTo(".hussh.tmp");
