@@ -3,21 +3,15 @@ package io.hussh.sftp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
-import java.net.NoRouteToHostException;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
 import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.HostKey;
 import com.jcraft.jsch.JSch;
-import com.jcraft.jsch.JSchChangedHostKeyException;
 import com.jcraft.jsch.JSchException;
-import com.jcraft.jsch.JSchUnknownHostKeyException;
 import com.jcraft.jsch.KeyPair;
 import com.jcraft.jsch.Session;
 import com.jcraft.jsch.SocketFactory;
@@ -116,47 +110,31 @@ final class SftpConnector {
     private IOException describe(Session session, JSchException e) {
         String server = "[" + settings.host() + "]:" + settings.port();
         String known = settings.knownHostsFile() == null ? "the known_hosts file" : settings.knownHostsFile().toString();
-        if (e instanceof JSchUnknownHostKeyException) {
-            return new IOException("The host key of " + server + " is unknown: the server offered "
-                                   + offeredKey(session) + ", which is not in " + known
-                                   + ". Verify the fingerprint with the server's administrator, then add the key to "
-                                   + known + " (ssh-keyscan -p " + settings.port() + " " + settings.host()
-                                   + ") or point the knownHostsFile option at a file that has it."
-                                   + " strictHostKeyChecking=no skips the check (tests and demos only).",
-                    e);
-        }
-        if (e instanceof JSchChangedHostKeyException) {
-            return new IOException("The host key of " + server + " has CHANGED: the server offered "
-                                   + offeredKey(session) + ", which differs from the key in " + known
-                                   + ". Someone may be intercepting the connection, or the server was reinstalled."
-                                   + " Confirm the new fingerprint with the server's administrator, then replace the"
-                                   + " entry in " + known + ".",
-                    e);
-        }
-        Throwable cause = e.getCause();
-        String message = String.valueOf(e.getMessage());
-        if (cause instanceof UnknownHostException) {
-            return new IOException("Cannot resolve host '" + settings.host() + "': check the endpoint's host", e);
-        }
-        if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
-            return new TransientConnectionException("Cannot connect to " + server + ": " + cause.getMessage()
-                                                    + "; check host and port, and that an SSH server listens there", e);
-        }
-        if (cause instanceof SocketTimeoutException || message.contains("timeout")) {
-            return new TransientConnectionException("Timed out connecting to " + server + " after "
-                                                    + settings.connectTimeout().toMillis()
-                                                    + " ms; check host, port and firewalls, or raise connectTimeout", e);
-        }
-        if (cause instanceof java.net.SocketException || cause instanceof java.io.EOFException
-            || message.contains("connection is closed by foreign host")) {
-            return new TransientConnectionException("The connection to " + server + " broke while it was being set"
-                                                    + " up: " + message, e);
-        }
-        if (message.startsWith("Auth fail") || message.startsWith("Auth cancel")) {
-            return new IOException("Authentication failed for " + settings.address() + " (tried "
-                                   + authMethods() + "); check username, password and privateKeyFile", e);
-        }
-        return new IOException("SSH connection to " + server + " failed: " + e.getMessage(), e);
+        FailureClassifier.ConnectFailure failure = FailureClassifier.ofConnect(e);
+        String message = switch (failure) {
+            case UNKNOWN_HOST_KEY -> "The host key of " + server + " is unknown: the server offered "
+                                     + offeredKey(session) + ", which is not in " + known
+                                     + ". Verify the fingerprint with the server's administrator, then add the key to "
+                                     + known + " (ssh-keyscan -p " + settings.port() + " " + settings.host()
+                                     + ") or point the knownHostsFile option at a file that has it."
+                                     + " strictHostKeyChecking=no skips the check (tests and demos only).";
+            case CHANGED_HOST_KEY -> "The host key of " + server + " has CHANGED: the server offered "
+                                     + offeredKey(session) + ", which differs from the key in " + known
+                                     + ". Someone may be intercepting the connection, or the server was reinstalled."
+                                     + " Confirm the new fingerprint with the server's administrator, then replace the"
+                                     + " entry in " + known + ".";
+            case UNKNOWN_HOST -> "Cannot resolve host '" + settings.host() + "': check the endpoint's host";
+            case REFUSED -> "Cannot connect to " + server + ": " + e.getCause().getMessage()
+                            + "; check host and port, and that an SSH server listens there";
+            case TIMED_OUT -> "Timed out connecting to " + server + " after " + settings.connectTimeout().toMillis()
+                              + " ms; check host, port and firewalls, or raise connectTimeout";
+            case BROKEN_DURING_SETUP -> "The connection to " + server + " broke while it was being set up: "
+                                        + e.getMessage();
+            case AUTHENTICATION -> "Authentication failed for " + settings.address() + " (tried " + authMethods()
+                                   + "); check username, password and privateKeyFile";
+            case OTHER -> "SSH connection to " + server + " failed: " + e.getMessage();
+        };
+        return new ConnectFailedException(failure, message, e);
     }
 
     private String offeredKey(Session session) {

@@ -38,8 +38,8 @@ final class Transfer {
     private final String writePath;
     private final TransferProgress progress;
     private final boolean commitMayHaveHappened;
-    private volatile boolean commitSent;
-    private volatile long plannedOffset = -1;
+    private long plannedOffset = -1;
+    private boolean commitSent;
     private String checksum;
 
     /**
@@ -61,17 +61,19 @@ final class Transfer {
         this.commitMayHaveHappened = commitMayHaveHappened;
     }
 
-    /** The offset the plan chose, or -1 before planning. */
-    long plannedOffset() {
-        return plannedOffset;
+    /**
+     * Runs the transfer once, on the connection it was made with. A failure comes back as {@link AttemptOutcome.Failed}
+     * with what the next attempt must know, after the cleanup its options ask for.
+     */
+    AttemptOutcome run() {
+        try {
+            return new AttemptOutcome.Completed(attempt());
+        } catch (IOException | RuntimeException e) {
+            return new AttemptOutcome.Failed(e, plannedOffset, commitSent);
+        }
     }
 
-    /** Whether this transfer sent its commit; when the connection broke after that, the rename may have happened. */
-    boolean commitSent() {
-        return commitSent;
-    }
-
-    TransferResult run() throws IOException {
+    private TransferResult attempt() throws IOException {
         long sourceSize = source.size();
         if (commitMayHaveHappened && options.atomic() && sourceSize >= 0 && target.size(writePath) < 0
             && target.size(finalPath) == sourceSize) {
