@@ -1,0 +1,145 @@
+package io.hussh.sftp;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A destination held in memory, for the rules of {@link Transfer} that need no server: files by path, the version
+ * records beside them, and a count of the bytes written into them.
+ */
+final class InMemoryTarget implements TransferTarget {
+
+    private final Map<String, byte[]> files = new HashMap<>();
+    private final Map<String, String> records = new HashMap<>();
+    private final Map<String, Integer> permissions = new HashMap<>();
+    private long bytesWritten;
+    private int opens;
+    private boolean commitsFail;
+
+    InMemoryTarget with(String path, byte[] content) {
+        files.put(path, content.clone());
+        return this;
+    }
+
+    /** A destination whose renames fail, as a server refusing them does. */
+    InMemoryTarget refusingCommits() {
+        commitsFail = true;
+        return this;
+    }
+
+    InMemoryTarget withRecord(String path, String version) {
+        records.put(path, version);
+        return this;
+    }
+
+    byte[] content(String path) {
+        return files.get(path);
+    }
+
+    boolean exists(String path) {
+        return files.containsKey(path);
+    }
+
+    String record(String path) {
+        return records.get(path);
+    }
+
+    boolean hasRecords() {
+        return !records.isEmpty();
+    }
+
+    Integer permissions(String path) {
+        return permissions.get(path);
+    }
+
+    long bytesWritten() {
+        return bytesWritten;
+    }
+
+    /** How often a file was opened for writing. */
+    int opens() {
+        return opens;
+    }
+
+    @Override
+    public long size(String path) {
+        byte[] content = files.get(path);
+        return content == null ? -1 : content.length;
+    }
+
+    @Override
+    public OutputStream open(String path, long offset) {
+        opens++;
+        byte[] existing = files.getOrDefault(path, new byte[0]);
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        buffer.write(existing, 0, (int) Math.min(offset, existing.length));
+        files.put(path, buffer.toByteArray());
+        return new OutputStream() {
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                buffer.write(b, off, len);
+                bytesWritten += len;
+                files.put(path, buffer.toByteArray());
+            }
+        };
+    }
+
+    @Override
+    public void commit(String tempPath, String finalPath) throws IOException {
+        if (commitsFail) {
+            throw new IOException("rename refused");
+        }
+        byte[] content = files.remove(tempPath);
+        if (content == null) {
+            throw new IOException("no such file: " + tempPath);
+        }
+        files.put(finalPath, content);
+        Integer mode = permissions.remove(tempPath);
+        if (mode != null) {
+            permissions.put(finalPath, mode);
+        }
+    }
+
+    @Override
+    public void delete(String path) {
+        files.remove(path);
+    }
+
+    @Override
+    public byte[] read(String path, long offset, int length) {
+        byte[] content = files.getOrDefault(path, new byte[0]);
+        int from = (int) Math.min(offset, content.length);
+        return Arrays.copyOfRange(content, from, (int) Math.min(content.length, from + (long) length));
+    }
+
+    @Override
+    public void setAttributes(String path, long lastModified, Integer mode) {
+        if (mode != null) {
+            permissions.put(path, mode);
+        }
+    }
+
+    @Override
+    public String recordedVersion(String path) {
+        return records.get(path);
+    }
+
+    @Override
+    public void recordVersion(String path, String version) {
+        records.put(path, version);
+    }
+
+    @Override
+    public void forgetVersion(String path) {
+        records.remove(path);
+    }
+}
