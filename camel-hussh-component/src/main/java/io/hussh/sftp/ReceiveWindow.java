@@ -11,11 +11,11 @@ import org.slf4j.LoggerFactory;
  * Sizes the SSH receive window of an SFTP channel to its read requests in flight.
  * <p>
  * JSch fixes the window of {@link ChannelSftp} at 2 MiB and tops it up only once half of it is used, so the server never
- * has more than 1 to 2 MiB of replies on the way: on a 40 ms round trip that held a download to 23.7 MiB/s whatever
- * {@code bulkRequests} allowed, while 8 MiB with 128 requests gave 77 MiB/s (docs/benchmarks.md). The window is twice
- * the requests in flight because of that top-up at half. JSch offers no setter outside its package, so the fields are
- * set by reflection before the channel opens; where the JVM forbids that (JSch on the module path without an
- * {@code --add-opens}), the channel keeps JSch's window and works as before, only slower on long round trips.
+ * has more than 1 to 2 MiB of replies on the way, which caps a download on a long round trip whatever
+ * {@code bulkRequests} allows (the measurements are in docs/benchmarks.md). The window is twice the requests in flight
+ * because of that top-up at half. JSch offers no setter outside its package, so the fields are set by reflection
+ * before the channel opens; where the JVM forbids that (JSch on the module path without an {@code --add-opens}), the
+ * channel keeps JSch's window and works as before, only slower on long round trips.
  */
 final class ReceiveWindow {
 

@@ -28,7 +28,7 @@ public final class RemotePaths {
      */
     public static String relativeName(String name) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("The file name is empty: set header CamelFileName or the fileName option");
+            throw new IllegalArgumentException("The file name is empty: give a file name relative to the directory");
         }
         if (name.startsWith("/") || name.startsWith("\\")) {
             throw new IllegalArgumentException("The file name '" + name

@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * On failure the temp file is removed, unless resuming, which keeps it for the next attempt. The final name never
  * holds partial content when atomic, and an existing destination is never removed before the commit.
+ * <p>
+ * One instance runs one attempt, on one connection; what the next attempt needs to know comes back in its
+ * {@link AttemptOutcome}.
  */
 final class Transfer {
 
