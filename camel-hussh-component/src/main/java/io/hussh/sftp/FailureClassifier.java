@@ -21,44 +21,33 @@ final class FailureClassifier {
     /** What went wrong with one attempt, as far as retrying is concerned. */
     enum Failure {
         /** Nothing moved for four keepalive periods, so the watchdog cut the connection. */
-        STALLED(true),
+        STALLED,
         /** The connection died under the transfer. */
-        CONNECTION_LOST(true),
+        CONNECTION_LOST,
         /** A new connection could not be opened, for a reason that may pass. */
-        CONNECT_FAILED(true),
+        CONNECT_FAILED,
         /** Anything else: retrying would meet the same answer. */
-        FINAL(false);
-
-        private final boolean retryable;
-
-        Failure(boolean retryable) {
-            this.retryable = retryable;
-        }
+        FINAL;
 
         boolean retryable() {
-            return retryable;
+            return this != FINAL;
         }
     }
 
     /** Why JSch could not open a session. */
     enum ConnectFailure {
-        UNKNOWN_HOST_KEY(false),
-        CHANGED_HOST_KEY(false),
-        UNKNOWN_HOST(false),
-        REFUSED(true),
-        TIMED_OUT(true),
-        BROKEN_DURING_SETUP(true),
-        AUTHENTICATION(false),
-        OTHER(false);
+        UNKNOWN_HOST_KEY,
+        CHANGED_HOST_KEY,
+        UNKNOWN_HOST,
+        REFUSED,
+        TIMED_OUT,
+        BROKEN_DURING_SETUP,
+        AUTHENTICATION,
+        OTHER;
 
-        private final boolean mayPass;
-
-        ConnectFailure(boolean mayPass) {
-            this.mayPass = mayPass;
-        }
-
+        /** A server that is restarting, or a link that is coming back, refuses, times out or drops the handshake. */
         boolean mayPass() {
-            return mayPass;
+            return this == REFUSED || this == TIMED_OUT || this == BROKEN_DURING_SETUP;
         }
     }
 

@@ -295,15 +295,16 @@ class BadInputTest extends SftpTestSupport {
         return file;
     }
 
+    private ConnectionSettings trusting(Path knownHostsFile) {
+        return settingsFor(server.port(), EmbeddedSftpServer.PASSWORD, null, null, Duration.ofSeconds(5)).toBuilder()
+                .knownHostsFile(knownHostsFile)
+                .build();
+    }
+
     @Test
     void unknownAndChangedHostKeys() throws Exception {
         Path empty = Files.writeString(tmp.resolve("empty_known_hosts"), "");
-        try (SftpTransfers transfers = new SftpTransfers(ConnectionSettings.builder("127.0.0.1", EmbeddedSftpServer.USER)
-                .port(server.port())
-                .password(EmbeddedSftpServer.PASSWORD)
-                .knownHostsFile(empty)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build())) {
+        try (SftpTransfers transfers = new SftpTransfers(trusting(empty))) {
             Throwable e = failure(() -> transfers.upload(TransferSource.bytes(new byte[1]), "/srv/a", ATOMIC));
             assertThat(e).hasMessageContaining("is unknown");
             CATALOG.record("unknown host key (strictHostKeyChecking=yes, the default)", e, "nothing");
@@ -313,12 +314,7 @@ class BadInputTest extends SftpTestSupport {
             wrong = Files.writeString(tmp.resolve("wrong_known_hosts"), "[127.0.0.1]:" + server.port() + " "
                     + PublicKeyEntry.toString(impostor.hostKey()) + "\n");
         }
-        try (SftpTransfers transfers = new SftpTransfers(ConnectionSettings.builder("127.0.0.1", EmbeddedSftpServer.USER)
-                .port(server.port())
-                .password(EmbeddedSftpServer.PASSWORD)
-                .knownHostsFile(wrong)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build())) {
+        try (SftpTransfers transfers = new SftpTransfers(trusting(wrong))) {
             Throwable e = failure(() -> transfers.upload(TransferSource.bytes(new byte[1]), "/srv/a", ATOMIC));
             assertThat(e).hasMessageContaining("CHANGED");
             CATALOG.record("changed host key", e, "nothing");

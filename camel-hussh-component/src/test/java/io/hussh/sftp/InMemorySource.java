@@ -2,7 +2,6 @@ package io.hussh.sftp;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Arrays;
 
 /**
  * A source held in memory: either a file-like one (size, version and random reads known) or a stream-like one (size
@@ -49,11 +48,7 @@ final class InMemorySource implements TransferSource {
 
     @Override
     public boolean copyTo(OutputStream out, long offset) throws IOException {
-        if (offset > content.length) {
-            return false;
-        }
-        out.write(content, (int) offset, content.length - (int) offset);
-        return true;
+        return new BytesSource(content).copyTo(out, offset);
     }
 
     @Override
@@ -68,10 +63,6 @@ final class InMemorySource implements TransferSource {
 
     @Override
     public byte[] read(long offset, int length) {
-        if (stream) {
-            return null;
-        }
-        int from = (int) Math.min(offset, content.length);
-        return Arrays.copyOfRange(content, from, (int) Math.min(content.length, from + (long) length));
+        return stream ? null : new BytesSource(content).read(offset, length);
     }
 }
