@@ -62,6 +62,10 @@ public class HusshComponentConfigurer extends PropertyConfigurerSupport implemen
         case "knownHostsFile": getOrCreateConfiguration(target).setKnownHostsFile(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "leaseduration":
+        case "leaseDuration": getOrCreateConfiguration(target).setLeaseDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "leasewaittimeout":
+        case "leaseWaitTimeout": getOrCreateConfiguration(target).setLeaseWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "localdirectory":
         case "localDirectory": getOrCreateConfiguration(target).setLocalDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "maxdepth":
@@ -145,6 +149,10 @@ public class HusshComponentConfigurer extends PropertyConfigurerSupport implemen
         case "knownHostsFile": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "leaseduration":
+        case "leaseDuration": return long.class;
+        case "leasewaittimeout":
+        case "leaseWaitTimeout": return long.class;
         case "localdirectory":
         case "localDirectory": return java.lang.String.class;
         case "maxdepth":
@@ -229,6 +237,10 @@ public class HusshComponentConfigurer extends PropertyConfigurerSupport implemen
         case "knownHostsFile": return getOrCreateConfiguration(target).getKnownHostsFile();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "leaseduration":
+        case "leaseDuration": return getOrCreateConfiguration(target).getLeaseDuration();
+        case "leasewaittimeout":
+        case "leaseWaitTimeout": return getOrCreateConfiguration(target).getLeaseWaitTimeout();
         case "localdirectory":
         case "localDirectory": return getOrCreateConfiguration(target).getLocalDirectory();
         case "maxdepth":

@@ -66,6 +66,10 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "knownHostsFile": target.getConfiguration().setKnownHostsFile(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "leaseduration":
+        case "leaseDuration": target.getConfiguration().setLeaseDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "leasewaittimeout":
+        case "leaseWaitTimeout": target.getConfiguration().setLeaseWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "localdirectory":
         case "localDirectory": target.getConfiguration().setLocalDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "maxdepth":
@@ -179,6 +183,10 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "knownHostsFile": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "leaseduration":
+        case "leaseDuration": return long.class;
+        case "leasewaittimeout":
+        case "leaseWaitTimeout": return long.class;
         case "localdirectory":
         case "localDirectory": return java.lang.String.class;
         case "maxdepth":
@@ -293,6 +301,10 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "knownHostsFile": return target.getConfiguration().getKnownHostsFile();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "leaseduration":
+        case "leaseDuration": return target.getConfiguration().getLeaseDuration();
+        case "leasewaittimeout":
+        case "leaseWaitTimeout": return target.getConfiguration().getLeaseWaitTimeout();
         case "localdirectory":
         case "localDirectory": return target.getConfiguration().getLocalDirectory();
         case "maxdepth":

@@ -24,7 +24,7 @@ public class HusshEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(64);
+        Set<String> props = new HashSet<>(66);
         props.add("allowNonAtomicReplace");
         props.add("atomic");
         props.add("autoCreate");
@@ -53,6 +53,8 @@ public class HusshEndpointUriFactory extends org.apache.camel.support.component.
         props.add("keepLastModified");
         props.add("knownHostsFile");
         props.add("lazyStartProducer");
+        props.add("leaseDuration");
+        props.add("leaseWaitTimeout");
         props.add("localDirectory");
         props.add("maxDepth");
         props.add("maxMessagesPerPoll");

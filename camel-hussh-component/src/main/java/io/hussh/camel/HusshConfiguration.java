@@ -102,6 +102,20 @@ public class HusshConfiguration implements Cloneable {
                             + " failing: the destination is briefly absent but never lost.")
     private boolean allowNonAtomicReplace;
 
+    @UriParam(defaultValue = "30000", javaType = "java.time.Duration",
+              description = "Writers of one remote name on any number of JVMs and hosts take turns through a lease"
+                            + " beside the destination (name.hussh-lease, which consumers skip). The lease lasts this"
+                            + " long without renewal, in milliseconds; a live writer renews it every quarter of it, and"
+                            + " stops writing when it could not for three quarters. A writer that died is taken over"
+                            + " after this long.")
+    private long leaseDuration = 30_000;
+
+    @UriParam(defaultValue = "60000", javaType = "java.time.Duration",
+              description = "How long a transfer waits, in milliseconds, for another writer of the same destination"
+                            + " (an upload's remote name, a download's local file) before it fails naming that"
+                            + " writer; 0 fails at once.")
+    private long leaseWaitTimeout = 60_000;
+
     @UriParam(label = "producer", defaultValue = "upload", enums = "upload,download",
               description = "What the producer does: upload the message body, or download a remote file to"
                             + " localDirectory. Header CamelHusshOperation overrides it per message.")
@@ -374,6 +388,22 @@ public class HusshConfiguration implements Cloneable {
 
     public void setAllowNonAtomicReplace(boolean allowNonAtomicReplace) {
         this.allowNonAtomicReplace = allowNonAtomicReplace;
+    }
+
+    public long getLeaseDuration() {
+        return leaseDuration;
+    }
+
+    public void setLeaseDuration(long leaseDuration) {
+        this.leaseDuration = leaseDuration;
+    }
+
+    public long getLeaseWaitTimeout() {
+        return leaseWaitTimeout;
+    }
+
+    public void setLeaseWaitTimeout(long leaseWaitTimeout) {
+        this.leaseWaitTimeout = leaseWaitTimeout;
     }
 
     public HusshOperation getOperation() {

@@ -113,6 +113,8 @@ final class HusshOptionResolver {
                 .keepLastModified(configuration.isKeepLastModified())
                 .permissions(permissions(configuration.getChmod()))
                 .allowNonAtomicReplace(configuration.isAllowNonAtomicReplace())
+                .leaseDuration(Duration.ofMillis(atLeast("leaseDuration", configuration.getLeaseDuration(), 100)))
+                .leaseWaitTimeout(Duration.ofMillis(atLeast("leaseWaitTimeout", configuration.getLeaseWaitTimeout(), 0)))
                 .build();
     }
 
@@ -183,6 +185,10 @@ final class HusshOptionResolver {
     }
 
     private static int atLeast(String option, int value, int minimum) {
+        return (int) atLeast(option, (long) value, minimum);
+    }
+
+    private static long atLeast(String option, long value, long minimum) {
         if (value < minimum) {
             String bound = minimum == 0 ? "0 or more" : "at least " + minimum;
             throw new IllegalArgumentException(option + " must be " + bound + ", was " + value);

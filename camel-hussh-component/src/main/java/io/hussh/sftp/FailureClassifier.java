@@ -26,6 +26,8 @@ final class FailureClassifier {
         CONNECTION_LOST,
         /** A new connection could not be opened, for a reason that may pass. */
         CONNECT_FAILED,
+        /** Another writer owns the destination now; the next attempt waits for its turn. */
+        LEASE_LOST,
         /** Anything else: retrying would meet the same answer. */
         FINAL;
 
@@ -61,6 +63,9 @@ final class FailureClassifier {
     static Failure classify(Exception failure, boolean connectionDied, boolean stalled) {
         if (stalled) {
             return Failure.STALLED;
+        }
+        if (failure instanceof LeaseLostException) {
+            return Failure.LEASE_LOST;
         }
         if (connectionDied) {
             return Failure.CONNECTION_LOST;

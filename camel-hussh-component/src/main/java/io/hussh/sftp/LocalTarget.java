@@ -12,6 +12,17 @@ import java.nio.file.attribute.FileTime;
 
 final class LocalTarget implements TransferTarget {
 
+    private final LocalLock lock;
+
+    LocalTarget(LocalLock lock) {
+        this.lock = lock;
+    }
+
+    @Override
+    public void claim(String finalPath, TransferProgress progress) throws IOException {
+        lock.acquire(finalPath, progress);
+    }
+
     @Override
     public long size(String path) throws IOException {
         Path file = Path.of(path);

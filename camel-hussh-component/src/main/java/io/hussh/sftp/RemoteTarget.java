@@ -13,11 +13,33 @@ final class RemoteTarget implements TransferTarget {
     private final SftpConnection connection;
     private final SftpConnectionPool pool;
     private final TransferOptions options;
+    private final RemoteLease lease;
 
-    RemoteTarget(SftpConnection connection, SftpConnectionPool pool, TransferOptions options) {
+    RemoteTarget(SftpConnection connection, SftpConnectionPool pool, TransferOptions options, RemoteLease lease) {
         this.connection = connection;
         this.pool = pool;
         this.options = options;
+        this.lease = lease;
+    }
+
+    @Override
+    public void claim(String finalPath, TransferProgress progress) throws IOException {
+        lease.acquire(connection, progress, options.autoCreate());
+    }
+
+    @Override
+    public void checkClaim() throws IOException {
+        lease.checkHeld(connection);
+    }
+
+    @Override
+    public boolean holdsClaim() {
+        return lease.held();
+    }
+
+    @Override
+    public Exception lostClaim(Exception cause) {
+        return lease.lost() && !(cause instanceof LeaseLostException) ? lease.lostFailure(cause) : cause;
     }
 
     @Override

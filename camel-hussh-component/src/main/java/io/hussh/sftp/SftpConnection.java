@@ -110,6 +110,23 @@ final class SftpConnection implements AutoCloseable {
         return entries;
     }
 
+    /**
+     * Creates one directory, failing when anything exists under that name: on every SFTP server this is the one
+     * exclusive create JSch can send.
+     */
+    void mkdir(String directory) throws SftpException {
+        channel.mkdir(directory);
+    }
+
+    void rmdir(String directory) throws SftpException {
+        channel.rmdir(RemotePaths.escapeForJsch(directory));
+    }
+
+    /** Replaces the whole content of a small file. */
+    void overwrite(String path, byte[] content) throws SftpException {
+        channel.put(new java.io.ByteArrayInputStream(content), RemotePaths.escapeForJsch(path), ChannelSftp.OVERWRITE);
+    }
+
     /** Creates {@code directory} and its missing parents. */
     void mkdirs(String directory) throws SftpException {
         if (directory.equals("/")) {

@@ -22,6 +22,7 @@ public final class SftpTransfers implements AutoCloseable {
     private final SftpConnectionPool pool;
     private final StallWatchdog watchdog;
     private final TransferAttempts attempts;
+    private final LeaseKeeper leaseKeeper;
 
     /** Transfers that fail at the first broken connection. */
     public SftpTransfers(ConnectionSettings settings) throws IOException {
@@ -42,16 +43,21 @@ public final class SftpTransfers implements AutoCloseable {
         this.pool = new SftpConnectionPool(new SftpConnector(settings));
         this.watchdog = new StallWatchdog(settings.serverAliveInterval().multipliedBy(STALL_INTERVALS));
         this.attempts = new TransferAttempts(pool, watchdog, reconnectPolicy, settings.address(), listener);
+        this.leaseKeeper = new LeaseKeeper(pool);
     }
 
     /** Uploads {@code source} to the absolute {@code remotePath}. */
     public TransferResult upload(TransferSource source, String remotePath, TransferOptions options)
             throws HusshTransferException {
-        try (PathLocks.Held held = PathLocks.JVM.lock(settings.host() + ":" + settings.port() + remotePath)) {
+        // the in-JVM lock spares writers of one process polling each other's lease; the lease is what keeps writers
+        // on other hosts, or reaching the server under another name, apart
+        try (PathLocks.Held held = PathLocks.JVM.lock(settings.host() + ":" + settings.port() + remotePath);
+             RemoteLease lease = new RemoteLease(remotePath, options.leaseDuration(),
+                     options.leaseWaitTimeout(), leaseKeeper)) {
             return attempts.upload(remotePath, source.repeatable(),
                     (connection, progress, commitMayHaveHappened) -> new Transfer(source,
-                            new RemoteTarget(connection, pool, options), remotePath, remotePath, options, progress,
-                            commitMayHaveHappened));
+                            new RemoteTarget(connection, pool, options, lease), remotePath, remotePath, options,
+                            progress, commitMayHaveHappened));
         }
     }
 
@@ -59,10 +65,11 @@ public final class SftpTransfers implements AutoCloseable {
     public TransferResult download(String remotePath, Path localFile, TransferOptions options)
             throws HusshTransferException {
         String local = localFile.toAbsolutePath().toString();
-        try (PathLocks.Held held = PathLocks.JVM.lock(local)) {
+        try (PathLocks.Held held = PathLocks.JVM.lock(local);
+             LocalLock lock = new LocalLock(Path.of(local), options.leaseWaitTimeout())) {
             return attempts.download(remotePath,
                     (connection, progress, commitMayHaveHappened) -> new Transfer(
-                            new RemoteSource(connection, remotePath), new LocalTarget(), local, remotePath, options,
+                            new RemoteSource(connection, remotePath), new LocalTarget(lock), local, remotePath, options,
                             progress, commitMayHaveHappened));
         }
     }
@@ -114,6 +121,7 @@ public final class SftpTransfers implements AutoCloseable {
 
     @Override
     public void close() {
+        leaseKeeper.close();
         pool.close();
         watchdog.close();
     }

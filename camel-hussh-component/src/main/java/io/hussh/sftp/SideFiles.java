@@ -14,8 +14,13 @@ import java.util.UUID;
  * <li><b>checksum</b> {@code name.sha256}: the SHA-256 a publisher gives for a file, compared by downloads with
  * {@code checksumFile}; a side file only for consumers that compare it, for others an ordinary file;</li>
  * <li><b>record</b> {@code .name.hussh-source}, beside a downloaded partial file: which version of the remote file the
- * partial copies, so that a resume never splices two versions; hidden, so file consumers pass over it by default.</li>
+ * partial copies, so that a resume never splices two versions; hidden, so file consumers pass over it by default;</li>
+ * <li><b>lease</b> {@code name.hussh-lease/}, a directory beside an upload's destination: the one writer of that name,
+ * on any host ({@link RemoteLease}); it holds one directory {@code g-N} for each writer that held it in turn, with
+ * that writer's {@code owner} file;</li>
+ * <li><b>lock</b> {@code .name.hussh-lock}, beside a download's local destination: the one process writing it.</li>
  * </ul>
+ * A consumer skips a file when any segment of its path is a side file, so it never descends into a lease either.
  */
 public final class SideFiles {
 
@@ -25,6 +30,8 @@ public final class SideFiles {
     private static final String RECORD_PREFIX = ".";
     private static final String RECORD_SUFFIX = ".hussh-source";
     private static final String BACKUP_MARK = ".old";
+    private static final String LEASE_SUFFIX = ".hussh-lease";
+    private static final String LOCK_SUFFIX = ".hussh-lock";
 
     private final String tempSuffix;
     private final boolean checksumFilesCompared;
@@ -48,12 +55,22 @@ public final class SideFiles {
         return tempSuffix;
     }
 
-    /** Whether a consumer must pass over the file {@code name} (a base name, or a path ending in one). */
+    /** Whether a consumer must pass over the file {@code name}: a base name, or a relative path. */
     public boolean isSideFile(String name) {
-        String base = name.substring(name.lastIndexOf('/') + 1);
+        for (String segment : name.split("/")) {
+            if (isSideFileName(segment)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isSideFileName(String base) {
+        boolean hidden = base.startsWith(RECORD_PREFIX);
         return base.endsWith(tempSuffix)
+               || base.endsWith(LEASE_SUFFIX)
                || (checksumFilesCompared && base.endsWith(CHECKSUM_SUFFIX))
-               || (base.startsWith(RECORD_PREFIX) && base.endsWith(RECORD_SUFFIX));
+               || (hidden && (base.endsWith(RECORD_SUFFIX) || base.endsWith(LOCK_SUFFIX)));
     }
 
     String temp(String path) {
@@ -67,6 +84,14 @@ public final class SideFiles {
 
     static String checksum(String path) {
         return path + CHECKSUM_SUFFIX;
+    }
+
+    static String lease(String path) {
+        return path + LEASE_SUFFIX;
+    }
+
+    static Path localLock(Path file) {
+        return file.resolveSibling(RECORD_PREFIX + file.getFileName() + LOCK_SUFFIX);
     }
 
     static Path record(String path) {

@@ -31,6 +31,8 @@ final class Transfer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Transfer.class);
     private static final int VERIFIED_TAIL = 64 * 1024;
+    /** Enough to tell another writer's file from this source's, cheap enough for every skipped file. */
+    private static final int COMPARED_END_OF_COMPLETE_FILE = 4 * 1024;
     private static final int DIGEST_CHUNK = 1024 * 1024;
 
     private final TransferSource source;
@@ -72,12 +74,13 @@ final class Transfer {
         try {
             return new AttemptOutcome.Completed(attempt());
         } catch (IOException | RuntimeException e) {
-            return new AttemptOutcome.Failed(e, plannedOffset, commitSent);
+            return new AttemptOutcome.Failed(target.lostClaim(e), plannedOffset, commitSent);
         }
     }
 
     private TransferResult attempt() throws IOException {
         long sourceSize = source.size();
+        target.claim(finalPath, progress);
         if (commitMayHaveHappened && options.atomic() && sourceSize >= 0 && target.size(writePath) < 0
             && target.size(finalPath) == sourceSize) {
             return committedByEarlierAttempt();
@@ -109,6 +112,7 @@ final class Transfer {
             }
             progress.touch();
             if (options.atomic()) {
+                target.checkClaim();
                 commitSent = true;
                 target.commit(writePath, finalPath);
             }
@@ -121,7 +125,7 @@ final class Transfer {
             return transferred(copied, plan);
         } catch (IOException | RuntimeException e) {
             // once the commit was sent the temp may already be the destination: remove it only if it is still there
-            if (options.atomic() && !options.resume() && (!commitSent || tempStillThere(e))) {
+            if (options.atomic() && !options.resume() && target.holdsClaim() && (!commitSent || tempStillThere(e))) {
                 discardTemp(e);
             }
             throw e;
@@ -157,7 +161,10 @@ final class Transfer {
         }
         if (options.atomic() && partial < 0) {
             long existing = target.size(finalPath);
-            boolean complete = sourceSize >= 0 && existing >= sourceSize;
+            // a file of the source's size is complete only if it ends as the source does: another writer's file of
+            // the same size is replaced, never reported as this upload's
+            boolean complete = sourceSize >= 0 && (existing > sourceSize
+                                                   || existing == sourceSize && endsLikeSource(finalPath, existing, COMPARED_END_OF_COMPLETE_FILE));
             return complete ? Plan.complete(existing) : Plan.fresh();
         }
         if (partial < 0) {
@@ -169,7 +176,9 @@ final class Transfer {
         }
         if (sourceSize >= 0 && partial >= sourceSize) {
             if (!options.atomic()) {
-                return Plan.complete(partial);
+                return partial > sourceSize || endsLikeSource(writePath, partial, COMPARED_END_OF_COMPLETE_FILE)
+                        ? Plan.complete(partial)
+                        : Plan.restart();
             }
             // a temp file longer than the source belongs to another version of it: it can only be rewritten
             return partial == sourceSize ? resumeAt(partial, sameVersion) : Plan.restart();
@@ -200,21 +209,25 @@ final class Transfer {
      */
     private Plan verifiedResume(Plan plan) throws IOException {
         long offset = plan.offset();
-        if (plan.needsNoTailCheck() || !options.verifyResume()) {
+        if (plan.needsNoTailCheck() || endsLikeSource(writePath, offset, VERIFIED_TAIL)) {
             return plan;
         }
-        int length = (int) Math.min(VERIFIED_TAIL, offset);
-        byte[] expected = source.read(offset - length, length);
-        if (expected == null) {
-            return plan;
-        }
-        byte[] found = target.read(writePath, offset - length, length);
-        if (Arrays.equals(expected, found)) {
-            return plan;
-        }
-        LOG.warn("The last {} bytes of the partial file {} differ from the source {}: it is a copy of something else,"
-                 + " so the transfer starts over instead of resuming at byte {}", length, writePath, remotePath, offset);
+        LOG.warn("The last bytes of the partial file {} differ from the source {}: it is a copy of something else,"
+                 + " so the transfer starts over instead of resuming at byte {}", writePath, remotePath, offset);
         return Plan.restart();
+    }
+
+    /**
+     * Whether the first {@code size} bytes of the file at {@code path} end as the source's do (their last
+     * {@code compared} bytes); true when that cannot be checked (verifyResume off, or a stream that cannot go back).
+     */
+    private boolean endsLikeSource(String path, long size, int compared) throws IOException {
+        if (!options.verifyResume() || size == 0) {
+            return true;
+        }
+        int length = (int) Math.min(compared, size);
+        byte[] expected = source.read(size - length, length);
+        return expected == null || Arrays.equals(expected, target.read(path, size - length, length));
     }
 
     /** A digest fed with the part of the file already at the destination, read from the local side when there is one. */

@@ -160,7 +160,7 @@ final class TransferAttempts {
             case STALLED -> "the connection stalled: nothing moved for " + watchdog.limit().toSeconds() + " s (four"
                             + " serverAliveInterval periods), so it was cut (" + message + ")";
             case CONNECTION_LOST -> "the connection was lost (" + message + ")";
-            case CONNECT_FAILED, FINAL -> message;
+            case CONNECT_FAILED, LEASE_LOST, FINAL -> message;
         };
     }
 

@@ -1,5 +1,7 @@
 package io.hussh.sftp;
 
+import java.time.Duration;
+
 /**
  * How one transfer treats the destination. Immutable; made with {@link #builder()}, changed with {@link #toBuilder()}.
  * The values are taken as given: the front end (the Camel endpoint's option resolver) checks what users type.
@@ -7,6 +9,8 @@ package io.hussh.sftp;
 public final class TransferOptions {
 
     public static final String DEFAULT_TEMP_SUFFIX = SideFiles.DEFAULT_TEMP_SUFFIX;
+    public static final Duration DEFAULT_LEASE_DURATION = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_LEASE_WAIT_TIMEOUT = Duration.ofSeconds(60);
 
     private final boolean atomic;
     private final boolean resume;
@@ -19,6 +23,8 @@ public final class TransferOptions {
     private final boolean keepLastModified;
     private final Integer permissions;
     private final boolean autoCreate;
+    private final Duration leaseDuration;
+    private final Duration leaseWaitTimeout;
 
     private TransferOptions(Builder builder) {
         this.atomic = builder.atomic;
@@ -32,6 +38,8 @@ public final class TransferOptions {
         this.keepLastModified = builder.keepLastModified;
         this.permissions = builder.permissions;
         this.autoCreate = builder.autoCreate;
+        this.leaseDuration = builder.leaseDuration;
+        this.leaseWaitTimeout = builder.leaseWaitTimeout;
     }
 
     /** Neither atomic nor resumed, resumes verified when switched on, missing remote directories created. */
@@ -110,6 +118,19 @@ public final class TransferOptions {
         return autoCreate;
     }
 
+    /**
+     * How long an upload's lease on its destination lasts without renewal: a writer that died is taken over after
+     * that long; a live one renews it every quarter of it.
+     */
+    public Duration leaseDuration() {
+        return leaseDuration;
+    }
+
+    /** How long a transfer waits for another writer of the same destination before it fails. */
+    public Duration leaseWaitTimeout() {
+        return leaseWaitTimeout;
+    }
+
     @Override
     public String toString() {
         return "TransferOptions[atomic=" + atomic + ", resume=" + resume + ", tempSuffix=" + tempSuffix()
@@ -117,7 +138,7 @@ public final class TransferOptions {
                + protectEarlierDeliveries + ", verifyResume=" + verifyResume + ", checksum=" + checksum
                + ", checksumFile=" + checksumFile + ", keepLastModified=" + keepLastModified + ", permissions="
                + (permissions == null ? "default" : Integer.toOctalString(permissions)) + ", autoCreate=" + autoCreate
-               + "]";
+               + ", leaseDuration=" + leaseDuration + ", leaseWaitTimeout=" + leaseWaitTimeout + "]";
     }
 
     /** Builds {@link TransferOptions}; every setter names its option, so two values cannot be swapped. */
@@ -134,6 +155,8 @@ public final class TransferOptions {
         private boolean keepLastModified;
         private Integer permissions;
         private boolean autoCreate = true;
+        private Duration leaseDuration = DEFAULT_LEASE_DURATION;
+        private Duration leaseWaitTimeout = DEFAULT_LEASE_WAIT_TIMEOUT;
 
         private Builder() {
         }
@@ -150,6 +173,8 @@ public final class TransferOptions {
             keepLastModified = options.keepLastModified;
             permissions = options.permissions;
             autoCreate = options.autoCreate;
+            leaseDuration = options.leaseDuration;
+            leaseWaitTimeout = options.leaseWaitTimeout;
         }
 
         public Builder atomic(boolean value) {
@@ -204,6 +229,16 @@ public final class TransferOptions {
 
         public Builder autoCreate(boolean value) {
             autoCreate = value;
+            return this;
+        }
+
+        public Builder leaseDuration(Duration value) {
+            leaseDuration = value;
+            return this;
+        }
+
+        public Builder leaseWaitTimeout(Duration value) {
+            leaseWaitTimeout = value;
             return this;
         }
 

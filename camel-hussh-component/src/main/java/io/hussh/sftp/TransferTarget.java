@@ -6,6 +6,27 @@ import java.io.OutputStream;
 /** Where a transfer writes: the remote server for uploads, the local file system for downloads. */
 interface TransferTarget {
 
+    /**
+     * Makes this transfer the one writer of {@code finalPath} against writers in other processes and on other hosts,
+     * waiting for another writer's turn; called before the plan, so that what the plan measures stays as measured.
+     */
+    default void claim(String finalPath, TransferProgress progress) throws IOException {
+    }
+
+    /** Fails unless this transfer still is the one writer; called just before the commit. */
+    default void checkClaim() throws IOException {
+    }
+
+    /** Whether this transfer may still change or remove what it wrote: a writer that lost its claim may not. */
+    default boolean holdsClaim() {
+        return true;
+    }
+
+    /** The failure to report for {@code cause}: the loss of the claim when that is what stopped the transfer. */
+    default Exception lostClaim(Exception cause) {
+        return cause;
+    }
+
     /** Size of the file at {@code path}, or {@code -1} when there is none. */
     long size(String path) throws IOException;
 

@@ -41,6 +41,8 @@ class HusshOptionResolverTest {
             hussh:u@h/d?maximumReconnectAttempts=-1      | maximumReconnectAttempts must be 0 or more, was -1
             hussh:u@h/d?workerPoolSize=0                 | workerPoolSize must be at least 1, was 0
             hussh:u@h/d?maxDepth=0                       | maxDepth must be at least 1, was 0
+            hussh:u@h/d?leaseDuration=50                 | leaseDuration must be at least 100, was 50
+            hussh:u@h/d?leaseWaitTimeout=-1              | leaseWaitTimeout must be 0 or more, was -1
             hussh:u@h/d?delete=true&move=.done           | delete=true and move=.done exclude each other: choose one
             hussh:u@h/d?include=[a                       | include must be a Java regular expression, was '[a'
             hussh:u@h/d?atomic=true&tempSuffix=/x        | tempSuffix must be a non-empty file name suffix without '/', was '/x'
@@ -64,7 +66,8 @@ class HusshOptionResolverTest {
                                                + "&atomic=true&resume=true&checksum=sha256&checksumFile=true"
                                                + "&localDirectory=/data/in&recursive=true&maxDepth=3&move=.done"
                                                + "&moveFailed=/srv/failed&include=.*\\.csv&bulkRequests=64"
-                                               + "&maximumReconnectAttempts=5&reconnectDelay=2s&workerPoolSize=4");
+                                               + "&maximumReconnectAttempts=5&reconnectDelay=2s&workerPoolSize=4"
+                                               + "&leaseDuration=10s&leaseWaitTimeout=0");
 
         assertThat(options.connection().address()).isEqualTo("u@h:2222");
         assertThat(options.connection().knownHostsFile())
@@ -82,6 +85,8 @@ class HusshOptionResolverTest {
         assertThat(options.transfer().checksumFile()).isTrue();
         assertThat(options.transfer().permissions()).isEqualTo(0640);
         assertThat(options.transfer().protectEarlierDeliveries()).isFalse();
+        assertThat(options.transfer().leaseDuration()).hasSeconds(10);
+        assertThat(options.transfer().leaseWaitTimeout()).isZero();
 
         HusshConsumerOptions consumer = options.consumer();
         assertThat(consumer.depth()).isEqualTo(3);

@@ -58,12 +58,24 @@ class TransferPlanTest {
                 row("a complete temp file is verified and committed without sending anything")
                         .options(ATOMIC_RESUME).destination(t -> t.with(TEMP, SOURCE))
                         .sends(0).from(SIZE).opens(0).leaves(SOURCE),
-                row("atomic resume with no temp file leaves a complete final file alone")
+                row("atomic resume with no temp file leaves a final file that ends as the source alone")
+                        .options(ATOMIC_RESUME).destination(t -> t.with(FINAL, SOURCE))
+                        .sends(0).from(SIZE).skipped().opens(0).leaves(SOURCE),
+                row("atomic resume replaces a final file of the source's size that ends otherwise")
                         .options(ATOMIC_RESUME).destination(t -> t.with(FINAL, OTHER))
-                        .sends(0).from(SIZE).skipped().leaves(OTHER),
-                row("non-atomic resume takes a destination as large as the source as complete")
+                        .sends(SIZE).from(0).leaves(SOURCE),
+                row("atomic resume leaves a final file larger than the source alone")
+                        .options(ATOMIC_RESUME).destination(t -> t.with(FINAL, TestFiles.randomBytes(SIZE + 1, 5)))
+                        .sends(0).from(SIZE + 1).skipped().opens(0).leaves(TestFiles.randomBytes(SIZE + 1, 5)),
+                row("non-atomic resume takes a destination that ends as the source as complete")
+                        .options(RESUME).destination(t -> t.with(FINAL, SOURCE))
+                        .sends(0).from(SIZE).skipped().opens(0).leaves(SOURCE),
+                row("non-atomic resume rewrites a destination of the source's size that ends otherwise")
                         .options(RESUME).destination(t -> t.with(FINAL, OTHER))
-                        .sends(0).from(SIZE).skipped().leaves(OTHER),
+                        .sends(SIZE).from(0).restarted().leaves(SOURCE),
+                row("non-atomic resume takes a destination larger than the source as complete")
+                        .options(RESUME).destination(t -> t.with(FINAL, TestFiles.randomBytes(SIZE + 1, 5)))
+                        .sends(0).from(SIZE + 1).skipped().leaves(TestFiles.randomBytes(SIZE + 1, 5)),
                 row("a partial recorded as a copy of another version of the source starts over")
                         .options(ATOMIC_RESUME).source(InMemorySource.file(SOURCE, VERSION))
                         .destination(t -> t.with(TEMP, head(SOURCE, 120_000)).withRecord(TEMP, OLD_VERSION))

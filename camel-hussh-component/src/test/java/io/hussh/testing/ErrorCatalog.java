@@ -24,7 +24,12 @@ public final class ErrorCatalog {
 
     /** Records a case; {@code failure} is what the user saw, or null when the transfer succeeded. */
     public synchronized void record(String situation, Throwable failure, String onDisk) {
-        String seen = failure == null ? "no error" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        recordSeen(situation, failure == null ? "no error" : failure.getClass().getSimpleName() + ": " + failure.getMessage(),
+                onDisk);
+    }
+
+    /** Records a case another process saw, as that process printed it. */
+    public synchronized void recordSeen(String situation, String seen, String onDisk) {
         rows.add("| " + cell(situation) + " | " + cell(seen) + " | " + cell(onDisk) + " |");
     }
 
@@ -61,6 +66,8 @@ public final class ErrorCatalog {
                 .replaceAll("(127\\.0\\.0\\.1\\]?):\\d+", "$1:PORT")
                 .replaceAll("(ssh-keyscan -p )\\d+", "$1PORT")
                 .replaceAll("/tmp/junit-?\\d+", "/tmp/TEST")
+                .replaceAll("process \\d+ on \\S+?\\)", "process PID on HOST)")
+                .replaceAll("-[0-9a-f]{8}/", "-ID/")
                 .replaceAll("SHA256:[A-Za-z0-9+/=]+", "SHA256:…");
         return line.length() > 400 ? line.substring(0, 400) + "…" : line;
     }

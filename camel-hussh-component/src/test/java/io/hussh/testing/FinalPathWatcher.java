@@ -18,6 +18,7 @@ public final class FinalPathWatcher implements AutoCloseable {
     private final Set<String> completeVersions;
     private final boolean absenceAllowed;
     private final List<String> violations = new CopyOnWriteArrayList<>();
+    private final List<String> versionsSeen = new CopyOnWriteArrayList<>();
     private final AtomicInteger observations = new AtomicInteger();
     private final Thread thread;
     private volatile boolean watching = true;
@@ -37,6 +38,8 @@ public final class FinalPathWatcher implements AutoCloseable {
                 String seen = TestFiles.sha256(Files.readAllBytes(path));
                 if (!completeVersions.contains(seen)) {
                     violations.add("partial content " + seen);
+                } else if (versionsSeen.isEmpty() || !versionsSeen.get(versionsSeen.size() - 1).equals(seen)) {
+                    versionsSeen.add(seen);
                 }
             } catch (NoSuchFileException e) {
                 if (!absenceAllowed) {
@@ -51,6 +54,18 @@ public final class FinalPathWatcher implements AutoCloseable {
 
     public List<String> violations() {
         return violations;
+    }
+
+    /** The complete versions seen, in the order they appeared, each change once. */
+    public List<String> versionsSeen() {
+        return versionsSeen;
+    }
+
+    /** Waits up to five seconds for the watcher to have read {@code version}, the last one written. */
+    public void awaitVersion(String version) throws InterruptedException {
+        for (int i = 0; i < 500 && !versionsSeen.contains(version); i++) {
+            Thread.sleep(10);
+        }
     }
 
     public int observations() {
