@@ -5,7 +5,9 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.SftpATTRS;
@@ -39,6 +41,10 @@ final class RemoteLease implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemoteLease.class);
     private static final String WRITER = writerName();
+    /** This JVM, unlike any other even with the same host name and process id (containers). */
+    private static final String INSTANCE = UUID.randomUUID().toString();
+    /** The leases this JVM holds or may still write under: a lease of this JVM not among them has no writer left. */
+    private static final Set<String> LIVE = ConcurrentHashMap.newKeySet();
     private static final String GENERATION = "g-";
 
     private final String remotePath;
@@ -90,10 +96,11 @@ final class RemoteLease implements AutoCloseable {
                 String owner = readOwner(connection, newest);
                 if (seen == null || seen.generation != newest || !seen.owner.equals(owner)) {
                     seen = new Observation(newest, owner, System.nanoTime());
-                } else if (System.nanoTime() - seen.since >= durationOf(owner).toNanos()) {
+                } else if (abandonedHere(owner) || System.nanoTime() - seen.since >= durationOf(owner).toNanos()) {
                     if (claim(connection, newest + 1)) {
-                        LOG.warn("Took over the lease {} from {}: it was not renewed for {} ms", lease,
-                                describe(owner), durationOf(owner).toMillis());
+                        LOG.warn("Took over the lease {} from {}: {}", lease, describe(owner), abandonedHere(owner)
+                                ? "an earlier transfer of this JVM that ended without releasing it"
+                                : "it was not renewed for " + durationOf(owner).toMillis() + " ms");
                         return;
                     }
                     continue;
@@ -188,6 +195,8 @@ final class RemoteLease implements AutoCloseable {
     @Override
     public void close() {
         keeper.forget(this);
+        // the transfer's attempts are over and their connections closed: nothing in this JVM writes under it now
+        LIVE.remove(id);
         if (!held()) {
             return;
         }
@@ -233,6 +242,7 @@ final class RemoteLease implements AutoCloseable {
         } catch (SftpException e) {
             return false;
         }
+        LIVE.add(id);
         generation = g;
         renewals = 0;
         lastRenewalSent = System.nanoTime();
@@ -337,8 +347,18 @@ final class RemoteLease implements AutoCloseable {
     }
 
     private byte[] ownerRecord(long count) {
-        return ("owner=" + id + "\nwriter=" + WRITER + "\nrenewals=" + count + "\nduration=" + duration.toMillis()
+        return ("owner=" + id + "\ninstance=" + INSTANCE + "\nwriter=" + WRITER + "\nrenewals=" + count
+                + "\nduration=" + duration.toMillis()
                 + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A lease of this JVM's that no transfer of it holds any more (one that could not release it, the server being
+     * down): it is known dead without waiting for it to go stale.
+     */
+    private static boolean abandonedHere(String owner) {
+        String ownerId = field(owner, "owner");
+        return INSTANCE.equals(field(owner, "instance")) && ownerId != null && !LIVE.contains(ownerId);
     }
 
     private Duration durationOf(String owner) {

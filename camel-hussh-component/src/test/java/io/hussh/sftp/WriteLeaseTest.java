@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
@@ -99,6 +100,31 @@ class WriteLeaseTest extends SftpTestSupport {
         assertThat(TestFiles.sha256(remote("/srv/orphan.bin"))).isEqualTo(TestFiles.sha256(content));
         CATALOG.record("a lease left by a writer that died (not renewed for leaseDuration)", null,
                 "the file, complete; the stale lease was taken over and removed");
+        assertNothingBeside("/srv");
+    }
+
+    @Test
+    void aLeaseThisJvmCouldNotReleaseIsTakenOverAtOnceNotAfterItsDuration() throws Exception {
+        byte[] content = TestFiles.randomBytes(4 * 1024 * 1024, 5);
+        proxy.throttle(1024 * 1024);
+        CompletableFuture<TransferResult> cut = CompletableFuture.supplyAsync(() -> {
+            try {
+                return viaProxy.upload(TransferSource.bytes(content), "/srv/left.bin", ATOMIC);
+            } catch (HusshTransferException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        waitForLease("/srv/left.bin");
+        // the link goes away for good: the upload fails and cannot remove its lease either
+        proxy.close();
+        assertThatThrownBy(() -> cut.get(60, TimeUnit.SECONDS)).hasRootCauseInstanceOf(java.io.IOException.class);
+        assertThat(remote("/srv/left.bin.hussh-lease")).isDirectory();
+
+        // it would wait out the lease's 30 s and then fail, were the lease not known dead
+        direct.upload(TransferSource.bytes(content), "/srv/left.bin",
+                ATOMIC.toBuilder().leaseWaitTimeout(Duration.ofSeconds(5)).build());
+
+        assertThat(TestFiles.sha256(remote("/srv/left.bin"))).isEqualTo(TestFiles.sha256(content));
         assertNothingBeside("/srv");
     }
 

@@ -48,6 +48,17 @@ public final class ChildJvm implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("node " + pid() + " printed no " + prefix + " line:\n" + log));
     }
 
+    /** Waits, while the process runs, until it has printed a line starting with {@code prefix}. */
+    public void awaitOutput(String prefix, long timeoutSeconds) throws IOException, InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (log().lines().noneMatch(line -> line.startsWith(prefix))) {
+            if (!process.isAlive() || System.nanoTime() > until) {
+                throw new AssertionError("node " + pid() + " printed no " + prefix + " line:\n" + log());
+            }
+            Thread.sleep(50);
+        }
+    }
+
     public String log() throws IOException {
         return Files.readString(output);
     }

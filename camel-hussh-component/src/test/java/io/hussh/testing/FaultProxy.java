@@ -98,7 +98,14 @@ public final class FaultProxy implements AutoCloseable {
             try {
                 Socket client = server.accept();
                 Socket target = new Socket();
-                target.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort));
+                try {
+                    target.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort));
+                } catch (IOException serverDown) {
+                    // as a server that is down would: the client's connection ends, the next one is tried again
+                    client.close();
+                    target.close();
+                    continue;
+                }
                 sockets.add(client);
                 sockets.add(target);
                 Direction direction = dropDirection;
