@@ -4,10 +4,13 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 
 import io.hussh.sftp.HusshTransferException;
 import io.hussh.sftp.RemoteFile;
@@ -35,11 +38,19 @@ public class HusshConsumer extends ScheduledBatchPollingConsumer {
 
     /** How many delivered files the default in-memory repository remembers. */
     private static final int MEMORY_REPOSITORY_SIZE = 100_000;
+    /** How many refused listing entries are remembered, so each is logged once. */
+    private static final int REFUSED_NAMES_REMEMBERED = 10_000;
 
     private final HusshConfiguration configuration;
     private final HusshConsumerOptions options;
     private final Path localDirectory;
     private IdempotentRepository repository;
+    private final Set<String> refusedNames = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REFUSED_NAMES_REMEMBERED;
+        }
+    });
 
     public HusshConsumer(HusshEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -120,13 +131,30 @@ public class HusshConsumer extends ScheduledBatchPollingConsumer {
         long now = System.currentTimeMillis();
         List<RemoteFile> selected = new ArrayList<>();
         for (RemoteFile file : listed) {
-            if (wanted(file) && now - file.lastModified() >= configuration.getMinAge()) {
+            if (safeName(file) && wanted(file) && now - file.lastModified() >= configuration.getMinAge()) {
                 selected.add(file);
             }
         }
         selected.sort(configuration.getSortBy().order());
         int limit = configuration.getMaxMessagesPerPoll();
         return limit > 0 && selected.size() > limit ? selected.subList(0, limit) : selected;
+    }
+
+    /**
+     * A name the server lists that would leave localDirectory (a {@code ..} segment, an absolute name) is passed over,
+     * and said once per entry rather than on every poll.
+     */
+    private boolean safeName(RemoteFile file) {
+        try {
+            RemotePaths.relativeName(file.relativePath());
+            return true;
+        } catch (IllegalArgumentException e) {
+            if (refusedNames.add(file.path())) {
+                LOG.warn("Skipping {} as listed by the server: {}. It is not downloaded, and not reported again while"
+                         + " it stays listed.", file.path(), e.getMessage());
+            }
+            return false;
+        }
     }
 
     private boolean wanted(RemoteFile file) {

@@ -106,6 +106,38 @@ class HusshConsumerTest extends CamelTestSupport {
     }
 
     @Test
+    void aListedNameThatWouldLeaveLocalDirectoryIsSkippedAndSaidOnce() throws Exception {
+        // a backslash is a plain character here, but a separator to servers that split on it: '..' would climb out
+        seed("/outbox/..\\escape.txt", "out".getBytes());
+        seed("/outbox/fine.txt", "fine".getBytes());
+        MockEndpoint in = route(server.port(), "");
+        in.expectedHeaderValuesReceivedInAnyOrder(Exchange.FILE_NAME, "fine.txt");
+        in.setAssertPeriod(1500);
+        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.apache.logging.log4j.core.Logger logger = (org.apache.logging.log4j.core.Logger)
+                org.apache.logging.log4j.LogManager.getLogger(HusshConsumer.class);
+        org.apache.logging.log4j.core.Appender capture = new org.apache.logging.log4j.core.appender.AbstractAppender(
+                "refused-names", null, null, true, org.apache.logging.log4j.core.config.Property.EMPTY_ARRAY) {
+            @Override
+            public void append(org.apache.logging.log4j.core.LogEvent event) {
+                warnings.add(event.getMessage().getFormattedMessage());
+            }
+        };
+        capture.start();
+        logger.addAppender(capture);
+        try {
+            context.start();
+            in.assertIsSatisfied();
+        } finally {
+            logger.removeAppender(capture);
+        }
+
+        assertThat(warnings).filteredOn(line -> line.contains("escape.txt")).hasSize(1).first().asString()
+                .contains("Skipping /outbox/..\\escape.txt as listed by the server").contains("'..' segment");
+        assertThat(tmp.resolve("escape.txt")).doesNotExist();
+    }
+
+    @Test
     void filesStillBeingUploadedUnderTheTempNameAreNeverDelivered() throws Exception {
         seed("/outbox/big.iso.hussh.tmp", TestFiles.randomBytes(1000, 3));
         seed("/outbox/ready.txt", "ready".getBytes());

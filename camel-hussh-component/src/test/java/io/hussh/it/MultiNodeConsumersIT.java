@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import io.hussh.testing.ChildJvm;
+import io.hussh.testing.ErrorCatalog;
 import io.hussh.testing.FaultProxy;
 import io.hussh.testing.LocalPostgres;
 import io.hussh.testing.TestFiles;
@@ -30,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MultiNodeConsumersIT extends MatrixTestSupport {
 
+    private static final ErrorCatalog CATALOG = new ErrorCatalog("Several consumers",
+            "separate JVM processes sharing a PostgreSQL server, MultiNodeConsumersIT");
     private static LocalPostgres postgres;
     private final List<ChildJvm> nodes = new ArrayList<>();
     private final List<FaultProxy> proxies = new ArrayList<>();
@@ -47,6 +50,7 @@ class MultiNodeConsumersIT extends MatrixTestSupport {
 
     @AfterAll
     static void stopPostgres() throws Exception {
+        CATALOG.write();
         if (postgres != null) {
             postgres.close();
         }
@@ -124,6 +128,9 @@ class MultiNodeConsumersIT extends MatrixTestSupport {
         assertThat(tookMillis).as("the orphaned claim was seized after its maximum age")
                 .isGreaterThanOrEqualTo(ConsumerNode.LOCK_MAX_AGE_MILLIS * 3 / 4);
         assertThat(server.local(outbox + "/.done/big.bin")).exists();
+        CATALOG.recordSeen("a consumer node killed mid-download, JdbcOrphanLockAwareIdempotentRepository (" + kind
+                           + ")", "no error (camel-sql logs at DEBUG that it seized the orphan lock)",
+                "the file, delivered once by another node after lockMaxAgeMillis, then moved to .done");
     }
 
     @ParameterizedTest(name = "{0}")
