@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import io.hussh.testing.ChildJvm;
 import io.hussh.testing.ErrorCatalog;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,10 +68,15 @@ class MultiNodeConsumersIT extends MatrixTestSupport {
         }
     }
 
-    @ParameterizedTest(name = "{0} consumer nodes")
-    @ValueSource(ints = {2, 3})
-    void nodesSharingAJdbcRepositoryDeliverEveryFileOnceInAll(int count) throws Exception {
-        connect(ServerKind.MINA);
+    static Stream<Arguments> nodeCounts() {
+        return Stream.concat(Stream.of(Arguments.of(ServerKind.MINA, 2)),
+                Stream.of(ServerKind.values()).map(kind -> Arguments.of(kind, 3)));
+    }
+
+    @ParameterizedTest(name = "{0}, {1} consumer nodes")
+    @MethodSource("nodeCounts")
+    void nodesSharingAJdbcRepositoryDeliverEveryFileOnceInAll(ServerKind kind, int count) throws Exception {
+        connect(kind);
         String outbox = server.newDirectory("outbox");
         Path deliveries = tmp.resolve("deliveries.txt");
         for (int i = 0; i < count; i++) {
@@ -100,7 +107,7 @@ class MultiNodeConsumersIT extends MatrixTestSupport {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = ServerKind.class, names = {"MINA", "OPENSSH"})
+    @EnumSource(value = ServerKind.class, names = {"MINA", "OPENSSH", "PROFTPD"})
     void aNodeKilledMidDownloadGivesUpItsClaimWithinTheOrphanTimeout(ServerKind kind) throws Exception {
         connect(kind);
         String outbox = server.newDirectory("orphans");
@@ -134,7 +141,7 @@ class MultiNodeConsumersIT extends MatrixTestSupport {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = ServerKind.class, names = {"MINA", "OPENSSH"})
+    @EnumSource(value = ServerKind.class, names = {"MINA", "OPENSSH", "PROFTPD"})
     void withOneActiveConsumerTheOtherNodeTakesOverAndResumesTheSharedPartial(ServerKind kind) throws Exception {
         connect(kind);
         String outbox = server.newDirectory("single-active");

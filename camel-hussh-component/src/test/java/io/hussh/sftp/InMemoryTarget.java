@@ -18,6 +18,9 @@ final class InMemoryTarget implements TransferTarget {
     private final Map<String, Integer> permissions = new HashMap<>();
     private long bytesWritten;
     private int opens;
+    private int claims;
+    private int claimChecks;
+    private int commits;
     private boolean commitsFail;
 
     InMemoryTarget with(String path, byte[] content) {
@@ -60,6 +63,29 @@ final class InMemoryTarget implements TransferTarget {
         return bytesWritten;
     }
 
+    /** How often the transfer claimed the destination, checked its claim, and committed. */
+    int claims() {
+        return claims;
+    }
+
+    int claimChecks() {
+        return claimChecks;
+    }
+
+    int commits() {
+        return commits;
+    }
+
+    @Override
+    public void claim(String finalPath, TransferProgress progress) {
+        claims++;
+    }
+
+    @Override
+    public void checkClaim() {
+        claimChecks++;
+    }
+
     /** How often a file was opened for writing. */
     int opens() {
         return opens;
@@ -95,6 +121,7 @@ final class InMemoryTarget implements TransferTarget {
 
     @Override
     public void commit(String tempPath, String finalPath) throws IOException {
+        commits++;
         if (commitsFail) {
             throw new IOException("rename refused");
         }

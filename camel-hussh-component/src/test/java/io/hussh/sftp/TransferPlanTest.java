@@ -64,6 +64,10 @@ class TransferPlanTest {
                 row("atomic resume replaces a final file of the source's size that ends otherwise")
                         .options(ATOMIC_RESUME).destination(t -> t.with(FINAL, OTHER))
                         .sends(SIZE).from(0).leaves(SOURCE),
+                row("atomic resume leaves any final file alone when the source is empty")
+                        .options(ATOMIC_RESUME).source(InMemorySource.file(new byte[0], VERSION))
+                        .destination(t -> t.with(FINAL, head(OTHER, 10)))
+                        .sends(0).from(10).skipped().opens(0).leaves(head(OTHER, 10)),
                 row("atomic resume leaves a final file larger than the source alone")
                         .options(ATOMIC_RESUME).destination(t -> t.with(FINAL, TestFiles.randomBytes(SIZE + 1, 5)))
                         .sends(0).from(SIZE + 1).skipped().opens(0).leaves(TestFiles.randomBytes(SIZE + 1, 5)),
@@ -166,8 +170,8 @@ class TransferPlanTest {
                         .sends(0).from(0).opens(1).leaves(new byte[0]),
                 row("non-atomic resume with nothing there starts fresh")
                         .options(RESUME).sends(SIZE).from(0).leaves(SOURCE),
-                row("an empty temp file is continued from 0, not taken as a sign the final file is complete")
-                        .options(ATOMIC_RESUME).destination(t -> t.with(FINAL, OTHER).with(TEMP, new byte[0]))
+                row("an empty temp file is continued from 0, even beside a final file that matches the source")
+                        .options(ATOMIC_RESUME).destination(t -> t.with(FINAL, SOURCE).with(TEMP, new byte[0]))
                         .sends(SIZE).from(0).leaves(SOURCE),
                 row("protectEarlierDeliveries restarts a recorded partial when the source is now empty")
                         .options(CONSUMER).source(InMemorySource.file(new byte[0], VERSION))
@@ -236,6 +240,8 @@ class TransferPlanTest {
             assertThat(target.hasRecords()).as("version record left").isFalse();
             assertThat(target.permissions(FINAL)).as("permissions").isEqualTo(row.permissions);
         }
+        assertThat(target.claims()).as("claims of the destination").isEqualTo(1);
+        assertThat(target.claimChecks()).as("claim checks, one before each commit").isEqualTo(target.commits());
         if (row.opens >= 0) {
             assertThat(target.opens()).as("files opened for writing").isEqualTo(row.opens);
         }
