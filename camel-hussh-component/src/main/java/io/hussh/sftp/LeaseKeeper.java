@@ -3,7 +3,6 @@ package io.hussh.sftp;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,11 +28,7 @@ final class LeaseKeeper implements AutoCloseable {
 
     LeaseKeeper(SftpConnectionPool pool) {
         this.pool = pool;
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "hussh-lease-keeper");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = DaemonTimer.named("hussh-lease-keeper");
     }
 
     void keep(RemoteLease lease) {

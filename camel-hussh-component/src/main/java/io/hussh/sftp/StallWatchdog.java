@@ -1,7 +1,6 @@
 package io.hussh.sftp;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -18,11 +17,7 @@ final class StallWatchdog implements AutoCloseable {
 
     StallWatchdog(Duration limit) {
         this.limit = limit;
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "hussh-stall-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = DaemonTimer.named("hussh-stall-watchdog");
     }
 
     Duration limit() {

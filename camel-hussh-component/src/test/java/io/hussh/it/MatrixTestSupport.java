@@ -21,6 +21,7 @@ abstract class MatrixTestSupport {
     Path knownHosts;
     SftpTransfers direct;
     SftpTransfers viaProxy;
+    private final java.util.List<FaultProxy> nodeProxies = new java.util.ArrayList<>();
 
     void connect(ServerKind kind) throws Exception {
         this.kind = kind;
@@ -40,8 +41,25 @@ abstract class MatrixTestSupport {
         return new SftpTransfers(server.settings(knownHosts, proxy.port()));
     }
 
+    /**
+     * A proxy of its own for one node process, limited to {@code bytesPerSecond} so that its transfer overlaps the
+     * others', trusted in the known_hosts file; closed after the test.
+     */
+    int nodeProxy(long bytesPerSecond) throws java.io.IOException {
+        FaultProxy nodeProxy = new FaultProxy(server.port());
+        nodeProxy.throttle(bytesPerSecond);
+        nodeProxies.add(nodeProxy);
+        java.nio.file.Files.writeString(knownHosts, "[127.0.0.1]:" + nodeProxy.port() + " " + server.hostKeyEntry()
+                                                    + "\n", java.nio.file.StandardOpenOption.APPEND);
+        return nodeProxy.port();
+    }
+
     @AfterEach
     void disconnect() throws Exception {
+        for (FaultProxy nodeProxy : nodeProxies) {
+            nodeProxy.close();
+        }
+        nodeProxies.clear();
         if (direct != null) {
             direct.close();
             viaProxy.close();

@@ -32,8 +32,6 @@ class MultiNodeWritersIT extends MatrixTestSupport {
     private static final long THROTTLE = 8L * 1024 * 1024;
     private static final long SHORT_LEASE_MS = 2000;
 
-    private final List<FaultProxy> proxies = new ArrayList<>();
-
     @AfterAll
     static void writeCatalog() throws Exception {
         CATALOG.write();
@@ -47,18 +45,14 @@ class MultiNodeWritersIT extends MatrixTestSupport {
         List<Path> sources = sources(3);
         Set<String> versions = digests(sources);
 
-        List<String> results = new ArrayList<>();
+        List<String> results;
         List<String> seen;
         try (FinalPathWatcher watcher = new FinalPathWatcher(server.local(remote), versions, true)) {
             List<ChildJvm> nodes = new ArrayList<>();
             for (Path source : sources) {
                 nodes.add(node("upload", throttledPort(), remote, source, true, true, 30_000, 120_000));
             }
-            for (ChildJvm node : nodes) {
-                try (node) {
-                    results.add(node.awaitLine("RESULT", 180));
-                }
-            }
+            results = results(nodes);
             watcher.awaitVersion(TestFiles.sha256(server.local(remote)));
             assertThat(watcher.violations()).as("what a reader of the final name saw").isEmpty();
             seen = List.copyOf(watcher.versionsSeen());
@@ -78,16 +72,11 @@ class MultiNodeWritersIT extends MatrixTestSupport {
         String remote = server.newDirectory("plain-nodes") + "/shared.bin";
         List<Path> sources = sources(2);
 
-        List<String> results = new ArrayList<>();
         List<ChildJvm> nodes = new ArrayList<>();
         for (Path source : sources) {
             nodes.add(node("upload", throttledPort(), remote, source, false, false, 30_000, 120_000));
         }
-        for (ChildJvm node : nodes) {
-            try (node) {
-                results.add(node.awaitLine("RESULT", 180));
-            }
-        }
+        List<String> results = results(nodes);
 
         assertThat(results).allMatch(line -> line.equals("RESULT ok " + SIZE + " 0"));
         // without a temp name the destination fills in view, but never with two writers' bytes at once
@@ -104,7 +93,7 @@ class MultiNodeWritersIT extends MatrixTestSupport {
 
         String second;
         // slow enough that the second node's JVM is up long before the first upload ends
-        try (ChildJvm first = node("upload", throttledPort(THROTTLE / 8), remote, sources.get(0), true, true, 30_000,
+        try (ChildJvm first = node("upload", nodeProxy(THROTTLE / 8), remote, sources.get(0), true, true, 30_000,
                 60_000)) {
             waitForLease(remote);
             try (ChildJvm impatient = node("upload", server.port(), remote, sources.get(1), true, true, 30_000, 0)) {
@@ -129,7 +118,7 @@ class MultiNodeWritersIT extends MatrixTestSupport {
         Path source = sources(1).get(0);
 
         try (ChildJvm doomed = node("upload", throttledPort(), remote, source, true, true, SHORT_LEASE_MS, 60_000)) {
-            waitForAtLeast(server.local(remote + ".hussh.tmp"), SIZE / 4);
+            TestFiles.awaitSize(server.local(remote + ".hussh.tmp"), SIZE / 4);
             doomed.kill();
         }
         assertThat(server.local(remote)).doesNotExist();
@@ -161,17 +150,13 @@ class MultiNodeWritersIT extends MatrixTestSupport {
         server.seed(remote, content);
         Path local = tmp.resolve("shared-in/report.bin");
 
-        List<String> results = new ArrayList<>();
         List<ChildJvm> nodes = new ArrayList<>();
+        List<String> results;
         try (FinalPathWatcher watcher = new FinalPathWatcher(local, Set.of(TestFiles.sha256(content)), true)) {
             for (int i = 0; i < 2; i++) {
                 nodes.add(node("download", throttledPort(), remote, local, true, false, 30_000, 120_000));
             }
-            for (ChildJvm node : nodes) {
-                try (node) {
-                    results.add(node.awaitLine("RESULT", 180));
-                }
-            }
+            results = results(nodes);
             assertThat(watcher.violations()).isEmpty();
         }
 
@@ -191,18 +176,19 @@ class MultiNodeWritersIT extends MatrixTestSupport {
                 String.valueOf(kind == ServerKind.MINA_NO_OPENSSH_EXTENSIONS));
     }
 
-    /** A proxy of its own for one node, throttled so that its transfer overlaps the others'. */
     private int throttledPort() throws Exception {
-        return throttledPort(THROTTLE);
+        return nodeProxy(THROTTLE);
     }
 
-    private int throttledPort(long bytesPerSecond) throws Exception {
-        FaultProxy nodeProxy = new FaultProxy(server.port());
-        nodeProxy.throttle(bytesPerSecond);
-        proxies.add(nodeProxy);
-        Files.writeString(knownHosts, "[127.0.0.1]:" + nodeProxy.port() + " " + server.hostKeyEntry() + "\n",
-                java.nio.file.StandardOpenOption.APPEND);
-        return nodeProxy.port();
+    /** Waits for every node to end and returns the result line of each, in order. */
+    private static List<String> results(List<ChildJvm> nodes) throws Exception {
+        List<String> results = new ArrayList<>();
+        for (ChildJvm node : nodes) {
+            try (node) {
+                results.add(node.awaitLine("RESULT", 180));
+            }
+        }
+        return results;
     }
 
     private List<Path> sources(int count) throws Exception {
@@ -229,25 +215,10 @@ class MultiNodeWritersIT extends MatrixTestSupport {
         assertThat(generation).exists();
     }
 
-    private static void waitForAtLeast(Path file, long size) throws Exception {
-        for (int i = 0; i < 6000 && !(Files.exists(file) && Files.size(file) >= size); i++) {
-            Thread.sleep(10);
-        }
-        assertThat(file).exists();
-    }
-
     private void assertNothingBeside(String remote) throws Exception {
         try (Stream<Path> files = Files.list(server.local(remote).getParent())) {
             assertThat(files.map(file -> file.getFileName().toString()))
                     .as("no temp file, no lease left").containsExactly(server.local(remote).getFileName().toString());
         }
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void closeProxies() throws Exception {
-        for (FaultProxy nodeProxy : proxies) {
-            nodeProxy.close();
-        }
-        proxies.clear();
     }
 }

@@ -48,10 +48,9 @@ class WriteLeaseTest extends SftpTestSupport {
         TransferResult throughProxy;
         try (FinalPathWatcher watcher = new FinalPathWatcher(finalFile,
                 Set.of(TestFiles.sha256(first), TestFiles.sha256(second)), true)) {
-            CompletableFuture<TransferResult> slow = CompletableFuture.supplyAsync(() -> upload(viaProxy, first));
+            CompletableFuture<TransferResult> slow = inBackground(viaProxy, first, "/srv/shared.bin", ATOMIC);
             waitForLease("/srv/shared.bin");
-            TransferResult fast = upload(direct, second);
-            viaDirect = fast;
+            viaDirect = direct.upload(TransferSource.bytes(second), "/srv/shared.bin", ATOMIC);
             throughProxy = slow.get(60, TimeUnit.SECONDS);
             watcher.awaitVersion(TestFiles.sha256(second));
 
@@ -107,13 +106,7 @@ class WriteLeaseTest extends SftpTestSupport {
     void aLeaseThisJvmCouldNotReleaseIsTakenOverAtOnceNotAfterItsDuration() throws Exception {
         byte[] content = TestFiles.randomBytes(4 * 1024 * 1024, 5);
         proxy.throttle(1024 * 1024);
-        CompletableFuture<TransferResult> cut = CompletableFuture.supplyAsync(() -> {
-            try {
-                return viaProxy.upload(TransferSource.bytes(content), "/srv/left.bin", ATOMIC);
-            } catch (HusshTransferException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<TransferResult> cut = inBackground(viaProxy, content, "/srv/left.bin", ATOMIC);
         waitForLease("/srv/left.bin");
         // the link goes away for good: the upload fails and cannot remove its lease either
         proxy.close();
@@ -134,13 +127,7 @@ class WriteLeaseTest extends SftpTestSupport {
         proxy.throttle(1024 * 1024);
         TransferOptions options = ATOMIC.toBuilder().leaseDuration(SHORT_LEASE).leaseWaitTimeout(Duration.ZERO).build();
 
-        CompletableFuture<TransferResult> upload = CompletableFuture.supplyAsync(() -> {
-            try {
-                return viaProxy.upload(TransferSource.bytes(content), "/srv/stolen.bin", options);
-            } catch (HusshTransferException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<TransferResult> upload = inBackground(viaProxy, content, "/srv/stolen.bin", options);
         waitForLease("/srv/stolen.bin");
         Thread.sleep(300);
         // what a writer that took the lease over leaves: the next generation, with its owner record
@@ -156,12 +143,15 @@ class WriteLeaseTest extends SftpTestSupport {
         assertThat(remote("/srv/stolen.bin.hussh-lease/g-2/owner")).content(StandardCharsets.UTF_8).contains("thief");
     }
 
-    private TransferResult upload(SftpTransfers transfers, byte[] content) {
-        try {
-            return transfers.upload(TransferSource.bytes(content), "/srv/shared.bin", ATOMIC);
-        } catch (HusshTransferException e) {
-            throw new IllegalStateException(e);
-        }
+    private static CompletableFuture<TransferResult> inBackground(SftpTransfers transfers, byte[] content,
+                                                                  String remotePath, TransferOptions options) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return transfers.upload(TransferSource.bytes(content), remotePath, options);
+            } catch (HusshTransferException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private void waitForLease(String remotePath) throws InterruptedException {

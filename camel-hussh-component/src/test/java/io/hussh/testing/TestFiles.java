@@ -42,6 +42,16 @@ public final class TestFiles {
         throw new IllegalStateException(file + " is still growing after 10 s");
     }
 
+    /** Waits up to a minute for {@code file} to hold at least {@code size} bytes, as another process writes it. */
+    public static void awaitSize(Path file, long size) throws IOException, InterruptedException {
+        for (int i = 0; i < 6000 && !(Files.exists(file) && Files.size(file) >= size); i++) {
+            Thread.sleep(10);
+        }
+        if (!Files.exists(file) || Files.size(file) < size) {
+            throw new AssertionError(file + " did not reach " + size + " bytes within a minute");
+        }
+    }
+
     public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
