@@ -115,8 +115,11 @@ final class RemoteLease implements AutoCloseable {
                 Thread.sleep(pollInterval());
             }
         } catch (SftpException e) {
+            String hint = e.id == ChannelSftp.SSH_FX_PERMISSION_DENIED
+                    ? "; an upload writes its lease beside the file, so it needs write permission on "
+                      + RemotePaths.parent(remotePath) : "";
             throw new HusshTransferException(remotePath, "Cannot take the lease " + lease + " of " + remotePath + ": "
-                                                         + SftpErrors.describe(e), e);
+                                                         + SftpErrors.describe(e) + hint, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HusshTransferException(remotePath, "Interrupted while waiting for the lease " + lease, e);
