@@ -160,7 +160,7 @@ final class RemoteLease implements AutoCloseable {
     }
 
     /** Renews on the keeper's connection; cuts the writer's connection once the lease is lost. */
-    void renew(SftpConnection connection) {
+    synchronized void renew(SftpConnection connection) {
         if (!held || lost) {
             return;
         }
@@ -200,6 +200,13 @@ final class RemoteLease implements AutoCloseable {
         keeper.forget(this);
         // the transfer's attempts are over and their connections closed: nothing in this JVM writes under it now
         LIVE.remove(id);
+        // a renewal under way would write the owner file again into a generation being removed
+        synchronized (this) {
+            release();
+        }
+    }
+
+    private void release() {
         if (!held()) {
             return;
         }
