@@ -1,6 +1,7 @@
 package io.hussh.sftp;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,19 +25,24 @@ final class LeaseKeeper implements AutoCloseable {
 
     private final SftpConnectionPool pool;
     private final ScheduledExecutorService timer;
-    private final Map<RemoteLease, ScheduledFuture<?>> renewals = new ConcurrentHashMap<>();
+    /** Apart from the renewals, so that a renewal stuck on a dead network cannot keep a lease from expiring. */
+    private final ScheduledExecutorService deadlines;
+    private final Map<RemoteLease, List<ScheduledFuture<?>>> kept = new ConcurrentHashMap<>();
 
     LeaseKeeper(SftpConnectionPool pool) {
         this.pool = pool;
         this.timer = DaemonTimer.named("hussh-lease-keeper");
+        this.deadlines = DaemonTimer.named("hussh-lease-deadlines");
     }
 
     void keep(RemoteLease lease) {
         long period = Math.max(1, lease.renewInterval().toMillis());
-        ScheduledFuture<?> previous = renewals.put(lease, timer.scheduleWithFixedDelay(
-                () -> renew(lease), period, period, TimeUnit.MILLISECONDS));
+        List<ScheduledFuture<?>> previous = kept.put(lease, List.of(
+                timer.scheduleWithFixedDelay(() -> renew(lease), period, period, TimeUnit.MILLISECONDS),
+                deadlines.scheduleWithFixedDelay(lease::expireIfDue, period / 2, Math.max(1, period / 2),
+                        TimeUnit.MILLISECONDS)));
         if (previous != null) {
-            previous.cancel(false);
+            previous.forEach(future -> future.cancel(false));
         }
     }
 
@@ -53,9 +59,9 @@ final class LeaseKeeper implements AutoCloseable {
     }
 
     void forget(RemoteLease lease) {
-        ScheduledFuture<?> renewal = renewals.remove(lease);
-        if (renewal != null) {
-            renewal.cancel(false);
+        List<ScheduledFuture<?>> futures = kept.remove(lease);
+        if (futures != null) {
+            futures.forEach(future -> future.cancel(false));
         }
     }
 
@@ -79,5 +85,6 @@ final class LeaseKeeper implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        deadlines.shutdownNow();
     }
 }

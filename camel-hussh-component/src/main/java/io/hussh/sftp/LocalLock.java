@@ -43,25 +43,9 @@ final class LocalLock implements AutoCloseable {
         }
         long waitUntil = System.nanoTime() + waitTimeout.toNanos();
         while (true) {
-            Object before = fileKey();
-            FileChannel opened = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            Object openedKey = fileKey();
-            FileLock taken = null;
-            // a holder removes the file when it is done, so a lock counts only on the file that is still there: the
-            // one this channel opened (unchanged across the open), still under the name once locked
-            if (openedKey != null && (before == null || before.equals(openedKey))) {
-                try {
-                    taken = opened.tryLock();
-                } catch (OverlappingFileLockException e) {
-                    taken = null;
-                }
-            }
-            if (taken != null && openedKey.equals(fileKey())) {
-                channel = opened;
-                lock = taken;
+            if (tryLock()) {
                 return;
             }
-            opened.close();
             if (System.nanoTime() - waitUntil >= 0) {
                 throw new HusshTransferException(remotePath, file + " is being written by another process (it holds "
                         + lockFile + "); it did not finish within leaseWaitTimeout (" + waitTimeout.toMillis()
@@ -75,6 +59,36 @@ final class LocalLock implements AutoCloseable {
                 throw new HusshTransferException(remotePath, "Interrupted while waiting for the lock " + lockFile, e);
             }
         }
+    }
+
+    /** One try: true when this lock now holds the file under the lock's name. */
+    private boolean tryLock() throws IOException {
+        Object before = fileKey();
+        FileChannel opened = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            Object openedKey = fileKey();
+            FileLock taken = null;
+            // a holder removes the file when it is done, so a lock counts only on the file that is still there: the
+            // one this channel opened (unchanged across the open), still under the name once locked. The file is
+            // never opened a second time: closing any descriptor of it would drop this process's POSIX lock
+            if (openedKey != null && (before == null || before.equals(openedKey))) {
+                try {
+                    taken = opened.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    taken = null;
+                }
+            }
+            if (taken != null && openedKey.equals(fileKey())) {
+                channel = opened;
+                lock = taken;
+                return true;
+            }
+        } finally {
+            if (channel != opened) {
+                opened.close();
+            }
+        }
+        return false;
     }
 
     private Object fileKey() throws IOException {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.SftpATTRS;
@@ -58,7 +59,7 @@ final class RemoteLease implements AutoCloseable {
     private volatile boolean lost;
     private volatile long generation;
     private volatile long lastRenewalSent;
-    private volatile SftpConnection writer;
+    private final AtomicReference<SftpConnection> writer = new AtomicReference<>();
     private volatile long renewals;
     private volatile String lossReason;
 
@@ -75,12 +76,14 @@ final class RemoteLease implements AutoCloseable {
      * timeout, and taking over a lease whose holder stopped renewing it.
      */
     void acquire(SftpConnection connection, TransferProgress progress, boolean autoCreate) throws IOException {
-        writer = connection;
-        if (held && !lost) {
-            return;
+        synchronized (this) {
+            writer.set(connection);
+            if (held()) {
+                return;
+            }
+            held = false;
+            lost = false;
         }
-        held = false;
-        lost = false;
         long waitUntil = System.nanoTime() + waitTimeout.toNanos();
         Observation seen = null;
         try {
@@ -144,7 +147,8 @@ final class RemoteLease implements AutoCloseable {
     /** The failure of a transfer that stopped because this lease was lost. */
     LeaseLostException lostFailure(Exception cause) {
         return new LeaseLostException(remotePath, "The upload to " + remotePath + " lost its lease " + lease + " ("
-                + lossReason + ") and stopped writing before its commit: another writer may own the name now."
+                + (lossReason == null ? "it was not renewed in time" : lossReason)
+                + ") and stopped writing before its commit: another writer may own the name now."
                 + " leaseDuration (" + duration.toMillis() + " ms) sets how long a writer may go without renewing it.",
                 cause);
     }
@@ -152,6 +156,20 @@ final class RemoteLease implements AutoCloseable {
     /** Whether this upload may still change the temp file: it holds the lease and has not lost it. */
     boolean held() {
         return held && !lost && System.nanoTime() - lastRenewalSent < validity();
+    }
+
+    /** Marks the lease lost once its validity ran out, whether or not a renewal is stuck on the network. */
+    void expireIfDue() {
+        if (held && !lost && System.nanoTime() - lastRenewalSent >= validity()) {
+            LOG.warn("The upload to {} lost its lease {}: it was not renewed for {} ms; it stops writing now",
+                    remotePath, lease, validity() / 1_000_000);
+            markLost("it was not renewed for " + validity() / 1_000_000 + " ms");
+        }
+    }
+
+    /** Forgets the connection of an attempt that ended: a later loss must not cut it, in the pool or elsewhere. */
+    void detach(SftpConnection connection) {
+        writer.compareAndSet(connection, null);
     }
 
     /** Whether the lease was held and then lost. */
@@ -168,8 +186,9 @@ final class RemoteLease implements AutoCloseable {
         try {
             String reason = lossReason(connection);
             if (reason == null) {
-                connection.overwrite(ownerFile(generation), ownerRecord(renewals + 1));
-                renewals++;
+                // counted before it is sent: a record whose reply was lost is never sent again unchanged, which a
+                // waiter would take for a holder that stopped renewing
+                connection.overwrite(ownerFile(generation), ownerRecord(++renewals));
                 lastRenewalSent = sent;
                 return;
             }
@@ -250,14 +269,19 @@ final class RemoteLease implements AutoCloseable {
         try {
             connection.mkdir(generationDirectory(g));
         } catch (SftpException e) {
-            return false;
+            if (connection.statOrNull(generationDirectory(g)) != null || connection.statOrNull(lease) == null) {
+                return false;
+            }
+            throw e;
         }
-        LIVE.add(id);
-        generation = g;
-        renewals = 0;
-        lastRenewalSent = System.nanoTime();
-        connection.overwrite(ownerFile(g), ownerRecord(0));
-        held = true;
+        synchronized (this) {
+            LIVE.add(id);
+            generation = g;
+            renewals = 0;
+            lastRenewalSent = System.nanoTime();
+            connection.overwrite(ownerFile(g), ownerRecord(0));
+            held = true;
+        }
         keeper.keep(this);
         return true;
     }
@@ -318,8 +342,10 @@ final class RemoteLease implements AutoCloseable {
         if (connection.statOrNull(generationDirectory(generation + 1)) != null) {
             return "another writer took it over";
         }
-        if (connection.statOrNull(generationDirectory(generation)) == null) {
-            return "it was removed";
+        String owner = readOwner(connection, generation);
+        if (!owner.contains("owner=" + id + "\n")) {
+            // generations start again at 1 after a release: the number alone may be another writer's now
+            return owner.isEmpty() ? "it was removed" : "it now belongs to " + describe(owner);
         }
         return null;
     }
@@ -327,7 +353,7 @@ final class RemoteLease implements AutoCloseable {
     private void markLost(String reason) {
         lossReason = reason;
         lost = true;
-        SftpConnection connection = writer;
+        SftpConnection connection = writer.get();
         if (connection != null) {
             connection.abort();
         }

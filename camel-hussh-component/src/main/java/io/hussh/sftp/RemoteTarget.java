@@ -38,6 +38,11 @@ final class RemoteTarget implements TransferTarget {
     }
 
     @Override
+    public void endAttempt() {
+        lease.detach(connection);
+    }
+
+    @Override
     public Exception lostClaim(Exception cause) {
         return lease.lost() && !(cause instanceof LeaseLostException) ? lease.lostFailure(cause) : cause;
     }
@@ -54,21 +59,27 @@ final class RemoteTarget implements TransferTarget {
 
     @Override
     public OutputStream open(String path, long offset) throws IOException {
-        return new ExplainedWrites(path, openRaw(path, offset));
+        return new ExplainedWrites(path, openRaw(path, offset), lease);
     }
 
     /** Gives a write the server refused a message that says what its SFTP status means. */
     private static final class ExplainedWrites extends java.io.FilterOutputStream {
 
         private final String path;
+        private final RemoteLease lease;
 
-        ExplainedWrites(String path, OutputStream out) {
+        ExplainedWrites(String path, OutputStream out, RemoteLease lease) {
             super(out);
             this.path = path;
+            this.lease = lease;
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
+            // not one more byte under a lease that ran out, even before the keeper notices
+            if (!lease.held()) {
+                throw lease.lostFailure(null);
+            }
             try {
                 out.write(b, off, len);
             } catch (IOException e) {
@@ -203,7 +214,10 @@ final class RemoteTarget implements TransferTarget {
     public void delete(String path) throws IOException {
         SftpConnection fresh = pool.borrow();
         try {
-            remove(fresh, path);
+            // opening the connection may have taken long enough for the lease to pass to another writer
+            if (lease.held()) {
+                remove(fresh, path);
+            }
         } catch (IOException | RuntimeException e) {
             pool.discard(fresh);
             throw e;

@@ -158,6 +158,9 @@ final class SftpConnection implements AutoCloseable {
      */
     void abort() {
         try {
+            // an RST discards what the send buffer still holds: writes queued there must not land later, after another
+            // writer took the file over
+            socket.setSoLinger(true, 0);
             socket.close();
         } catch (IOException e) {
             // closing is all that is wanted; the transfer reports the failure

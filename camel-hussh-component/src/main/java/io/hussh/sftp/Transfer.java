@@ -75,6 +75,8 @@ final class Transfer {
             return new AttemptOutcome.Completed(attempt());
         } catch (IOException | RuntimeException e) {
             return new AttemptOutcome.Failed(target.lostClaim(e), plannedOffset, commitSent);
+        } finally {
+            target.endAttempt();
         }
     }
 

@@ -22,6 +22,10 @@ interface TransferTarget {
         return true;
     }
 
+    /** The attempt writing through this target ended: a later loss of the claim must not cut its connection. */
+    default void endAttempt() {
+    }
+
     /** The failure to report for {@code cause}: the loss of the claim when that is what stopped the transfer. */
     default Exception lostClaim(Exception cause) {
         return cause;
