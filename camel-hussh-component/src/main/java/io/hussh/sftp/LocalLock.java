@@ -21,19 +21,22 @@ final class LocalLock implements AutoCloseable {
     private static final long POLL_MILLIS = 100;
 
     private final Path file;
+    private final String remotePath;
     private final Path lockFile;
     private final Duration waitTimeout;
     private FileChannel channel;
     private FileLock lock;
 
-    LocalLock(Path file, Duration waitTimeout) {
+    /** @param remotePath the remote file downloaded into {@code file}, which errors name */
+    LocalLock(Path file, String remotePath, Duration waitTimeout) {
+        this.remotePath = remotePath;
         this.file = file;
         this.lockFile = SideFiles.localLock(file);
         this.waitTimeout = waitTimeout;
     }
 
     /** Holds the lock, waiting for another process's download up to the wait timeout. */
-    void acquire(String remotePath, TransferProgress progress) throws IOException {
+    void acquire(TransferProgress progress) throws IOException {
         if (lock != null) {
             return;
         }
@@ -108,7 +111,8 @@ final class LocalLock implements AutoCloseable {
         try (FileChannel held = channel) {
             Files.deleteIfExists(lockFile);
         } catch (IOException e) {
-            throw new HusshTransferException(null, "Cannot remove the lock file " + lockFile + ": " + e.getMessage(), e);
+            throw new HusshTransferException(remotePath, "Cannot remove the lock file " + lockFile + ": " + e.getMessage(),
+                    e);
         } finally {
             lock = null;
             channel = null;

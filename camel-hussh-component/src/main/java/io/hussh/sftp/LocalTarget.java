@@ -19,8 +19,8 @@ final class LocalTarget implements TransferTarget {
     }
 
     @Override
-    public void claim(String finalPath, TransferProgress progress) throws IOException {
-        lock.acquire(finalPath, progress);
+    public void claim(TransferProgress progress) throws IOException {
+        lock.acquire(progress);
     }
 
     @Override

@@ -88,8 +88,7 @@ final class RemoteLease implements AutoCloseable {
         Observation seen = null;
         try {
             while (true) {
-                createLease(connection, autoCreate);
-                long newest = newestGeneration(connection);
+                long newest = createLease(connection, autoCreate) ? 0 : newestGeneration(connection);
                 if (newest == 0) {
                     if (claim(connection, 1)) {
                         return;
@@ -243,13 +242,15 @@ final class RemoteLease implements AutoCloseable {
         return duration.dividedBy(4);
     }
 
-    private void createLease(SftpConnection connection, boolean autoCreate) throws SftpException, IOException {
+    /** Creates the lease directory; false when it was there already. */
+    private boolean createLease(SftpConnection connection, boolean autoCreate) throws SftpException, IOException {
         try {
             connection.mkdir(lease);
+            return true;
         } catch (SftpException e) {
             SftpATTRS existing = connection.statOrNull(lease);
             if (existing != null && existing.isDir()) {
-                return;
+                return false;
             }
             String directory = RemotePaths.parent(lease);
             if (existing != null || connection.statOrNull(directory) != null) {
@@ -260,7 +261,7 @@ final class RemoteLease implements AutoCloseable {
                                                              + " create it, or set autoCreate=true", e);
             }
             connection.mkdirs(directory);
-            createLease(connection, false);
+            return createLease(connection, false);
         }
     }
 

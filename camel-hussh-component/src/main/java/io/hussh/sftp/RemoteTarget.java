@@ -23,7 +23,7 @@ final class RemoteTarget implements TransferTarget {
     }
 
     @Override
-    public void claim(String finalPath, TransferProgress progress) throws IOException {
+    public void claim(TransferProgress progress) throws IOException {
         lease.acquire(connection, progress, options.autoCreate());
     }
 

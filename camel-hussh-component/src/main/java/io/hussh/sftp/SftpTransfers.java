@@ -66,7 +66,7 @@ public final class SftpTransfers implements AutoCloseable {
             throws HusshTransferException {
         String local = localFile.toAbsolutePath().toString();
         try (PathLocks.Held held = PathLocks.JVM.lock(local);
-             LocalLock lock = new LocalLock(Path.of(local), options.leaseWaitTimeout())) {
+             LocalLock lock = new LocalLock(Path.of(local), remotePath, options.leaseWaitTimeout())) {
             return attempts.download(remotePath,
                     (connection, progress, commitMayHaveHappened) -> new Transfer(
                             new RemoteSource(connection, remotePath), new LocalTarget(lock), local, remotePath, options,

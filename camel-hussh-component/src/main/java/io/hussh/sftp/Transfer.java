@@ -82,7 +82,7 @@ final class Transfer {
 
     private TransferResult attempt() throws IOException {
         long sourceSize = source.size();
-        target.claim(finalPath, progress);
+        target.claim(progress);
         if (commitMayHaveHappened && options.atomic() && sourceSize >= 0 && target.size(writePath) < 0
             && target.size(finalPath) == sourceSize) {
             return committedByEarlierAttempt();

@@ -7,10 +7,10 @@ import java.io.OutputStream;
 interface TransferTarget {
 
     /**
-     * Makes this transfer the one writer of {@code finalPath} against writers in other processes and on other hosts,
+     * Makes this transfer the one writer of its destination against writers in other processes and on other hosts,
      * waiting for another writer's turn; called before the plan, so that what the plan measures stays as measured.
      */
-    default void claim(String finalPath, TransferProgress progress) throws IOException {
+    default void claim(TransferProgress progress) throws IOException {
     }
 
     /** Fails unless this transfer still is the one writer; called just before the commit. */

@@ -77,7 +77,7 @@ final class InMemoryTarget implements TransferTarget {
     }
 
     @Override
-    public void claim(String finalPath, TransferProgress progress) {
+    public void claim(TransferProgress progress) {
         claims++;
     }
 
