@@ -82,6 +82,12 @@ public class HusshComponentConfigurer extends PropertyConfigurerSupport implemen
         case "movefailed":
         case "moveFailed": getOrCreateConfiguration(target).setMoveFailed(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.hussh.camel.HusshOperation.class, value)); return true;
+        case "parallelminimumroundtrip":
+        case "parallelMinimumRoundTrip": getOrCreateConfiguration(target).setParallelMinimumRoundTrip(property(camelContext, long.class, value)); return true;
+        case "parallelstreams":
+        case "parallelStreams": getOrCreateConfiguration(target).setParallelStreams(property(camelContext, int.class, value)); return true;
+        case "parallelthreshold":
+        case "parallelThreshold": getOrCreateConfiguration(target).setParallelThreshold(property(camelContext, long.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "privatekeyfile":
         case "privateKeyFile": getOrCreateConfiguration(target).setPrivateKeyFile(property(camelContext, java.lang.String.class, value)); return true;
@@ -97,6 +103,8 @@ public class HusshComponentConfigurer extends PropertyConfigurerSupport implemen
         case "reconnectDelay": getOrCreateConfiguration(target).setReconnectDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "recursive": getOrCreateConfiguration(target).setRecursive(property(camelContext, boolean.class, value)); return true;
         case "resume": getOrCreateConfiguration(target).setResume(property(camelContext, boolean.class, value)); return true;
+        case "segmentsize":
+        case "segmentSize": getOrCreateConfiguration(target).setSegmentSize(property(camelContext, long.class, value)); return true;
         case "serveraliveinterval":
         case "serverAliveInterval": getOrCreateConfiguration(target).setServerAliveInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sortby":
@@ -169,6 +177,12 @@ public class HusshComponentConfigurer extends PropertyConfigurerSupport implemen
         case "movefailed":
         case "moveFailed": return java.lang.String.class;
         case "operation": return io.hussh.camel.HusshOperation.class;
+        case "parallelminimumroundtrip":
+        case "parallelMinimumRoundTrip": return long.class;
+        case "parallelstreams":
+        case "parallelStreams": return int.class;
+        case "parallelthreshold":
+        case "parallelThreshold": return long.class;
         case "password": return java.lang.String.class;
         case "privatekeyfile":
         case "privateKeyFile": return java.lang.String.class;
@@ -184,6 +198,8 @@ public class HusshComponentConfigurer extends PropertyConfigurerSupport implemen
         case "reconnectDelay": return long.class;
         case "recursive": return boolean.class;
         case "resume": return boolean.class;
+        case "segmentsize":
+        case "segmentSize": return long.class;
         case "serveraliveinterval":
         case "serverAliveInterval": return long.class;
         case "sortby":
@@ -257,6 +273,12 @@ public class HusshComponentConfigurer extends PropertyConfigurerSupport implemen
         case "movefailed":
         case "moveFailed": return getOrCreateConfiguration(target).getMoveFailed();
         case "operation": return getOrCreateConfiguration(target).getOperation();
+        case "parallelminimumroundtrip":
+        case "parallelMinimumRoundTrip": return getOrCreateConfiguration(target).getParallelMinimumRoundTrip();
+        case "parallelstreams":
+        case "parallelStreams": return getOrCreateConfiguration(target).getParallelStreams();
+        case "parallelthreshold":
+        case "parallelThreshold": return getOrCreateConfiguration(target).getParallelThreshold();
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "privatekeyfile":
         case "privateKeyFile": return getOrCreateConfiguration(target).getPrivateKeyFile();
@@ -272,6 +294,8 @@ public class HusshComponentConfigurer extends PropertyConfigurerSupport implemen
         case "reconnectDelay": return getOrCreateConfiguration(target).getReconnectDelay();
         case "recursive": return getOrCreateConfiguration(target).isRecursive();
         case "resume": return getOrCreateConfiguration(target).isResume();
+        case "segmentsize":
+        case "segmentSize": return getOrCreateConfiguration(target).getSegmentSize();
         case "serveraliveinterval":
         case "serverAliveInterval": return getOrCreateConfiguration(target).getServerAliveInterval();
         case "sortby":

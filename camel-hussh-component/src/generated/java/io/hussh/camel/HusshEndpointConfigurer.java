@@ -86,6 +86,12 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "movefailed":
         case "moveFailed": target.getConfiguration().setMoveFailed(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.hussh.camel.HusshOperation.class, value)); return true;
+        case "parallelminimumroundtrip":
+        case "parallelMinimumRoundTrip": target.getConfiguration().setParallelMinimumRoundTrip(property(camelContext, long.class, value)); return true;
+        case "parallelstreams":
+        case "parallelStreams": target.getConfiguration().setParallelStreams(property(camelContext, int.class, value)); return true;
+        case "parallelthreshold":
+        case "parallelThreshold": target.getConfiguration().setParallelThreshold(property(camelContext, long.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
@@ -112,6 +118,8 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
         case "schedulerproperties":
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
+        case "segmentsize":
+        case "segmentSize": target.getConfiguration().setSegmentSize(property(camelContext, long.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "serveraliveinterval":
@@ -203,6 +211,12 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "movefailed":
         case "moveFailed": return java.lang.String.class;
         case "operation": return io.hussh.camel.HusshOperation.class;
+        case "parallelminimumroundtrip":
+        case "parallelMinimumRoundTrip": return long.class;
+        case "parallelstreams":
+        case "parallelStreams": return int.class;
+        case "parallelthreshold":
+        case "parallelThreshold": return long.class;
         case "password": return java.lang.String.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
@@ -229,6 +243,8 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "scheduler": return java.lang.Object.class;
         case "schedulerproperties":
         case "schedulerProperties": return java.util.Map.class;
+        case "segmentsize":
+        case "segmentSize": return long.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "serveraliveinterval":
@@ -321,6 +337,12 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "movefailed":
         case "moveFailed": return target.getConfiguration().getMoveFailed();
         case "operation": return target.getConfiguration().getOperation();
+        case "parallelminimumroundtrip":
+        case "parallelMinimumRoundTrip": return target.getConfiguration().getParallelMinimumRoundTrip();
+        case "parallelstreams":
+        case "parallelStreams": return target.getConfiguration().getParallelStreams();
+        case "parallelthreshold":
+        case "parallelThreshold": return target.getConfiguration().getParallelThreshold();
         case "password": return target.getConfiguration().getPassword();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
@@ -347,6 +369,8 @@ public class HusshEndpointConfigurer extends PropertyConfigurerSupport implement
         case "scheduler": return target.getScheduler();
         case "schedulerproperties":
         case "schedulerProperties": return target.getSchedulerProperties();
+        case "segmentsize":
+        case "segmentSize": return target.getConfiguration().getSegmentSize();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "serveraliveinterval":

@@ -24,7 +24,7 @@ public class HusshEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(66);
+        Set<String> props = new HashSet<>(70);
         props.add("allowNonAtomicReplace");
         props.add("atomic");
         props.add("autoCreate");
@@ -64,6 +64,9 @@ public class HusshEndpointUriFactory extends org.apache.camel.support.component.
         props.add("move");
         props.add("moveFailed");
         props.add("operation");
+        props.add("parallelMinimumRoundTrip");
+        props.add("parallelStreams");
+        props.add("parallelThreshold");
         props.add("password");
         props.add("pollStrategy");
         props.add("port");
@@ -80,6 +83,7 @@ public class HusshEndpointUriFactory extends org.apache.camel.support.component.
         props.add("scheduledExecutorService");
         props.add("scheduler");
         props.add("schedulerProperties");
+        props.add("segmentSize");
         props.add("sendEmptyMessageWhenIdle");
         props.add("serverAliveInterval");
         props.add("sortBy");

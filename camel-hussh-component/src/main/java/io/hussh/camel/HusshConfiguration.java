@@ -233,9 +233,35 @@ public class HusshConfiguration implements Cloneable {
                             + " bulkRequests x 32 KiB (4 MiB at the default).")
     private int bulkRequests = ConnectionSettings.DEFAULT_BULK_REQUESTS;
 
+    @UriParam(defaultValue = "8",
+              description = "Connections one large file is split over, each carrying its segments at their offsets"
+                            + " into the one destination (the temp file when atomic). One SSH connection moves at"
+                            + " most one window per round trip, so on a long link several move several times more."
+                            + " The endpoint's split transfers share this many extra connections, each beside its own;"
+                            + " a transfer that finds none free, or a server that refuses more, goes over fewer. 1"
+                            + " never splits.")
+    private int parallelStreams = ConnectionSettings.DEFAULT_PARALLEL_STREAMS;
+
+    @UriParam(defaultValue = "67108864",
+              description = "Smallest file, in bytes, that is split over several connections (parallelStreams).")
+    private long parallelThreshold = TransferOptions.DEFAULT_PARALLEL_THRESHOLD;
+
+    @UriParam(label = "advanced", defaultValue = "5",
+              description = "Shortest round trip, in milliseconds, on which a file is split (parallelStreams),"
+                            + " measured on the transfer's connection before it starts: on a shorter one a single"
+                            + " connection already moves what the processors can encrypt. 0 splits on any link, for"
+                            + " servers that limit each connection's rate.")
+    private long parallelMinimumRoundTrip = TransferOptions.DEFAULT_PARALLEL_MINIMUM_ROUND_TRIP.toMillis();
+
+    @UriParam(label = "advanced", defaultValue = "33554432",
+              description = "Size in bytes of the segments a split file is sent in: the unit streams take in turn, and"
+                            + " the unit the journal (.name.hussh-segments beside the partial) records for a resume.")
+    private long segmentSize = TransferOptions.DEFAULT_SEGMENT_SIZE;
+
     @UriParam(label = "producer,advanced", defaultValue = "10",
               description = "Number of threads running transfers for this endpoint, and so the largest number of"
-                            + " SSH sessions it opens at once.")
+                            + " transfers, each with an SSH session of its own, at once; split transfers add up to"
+                            + " parallelStreams shared connections.")
     private int workerPoolSize = 10;
 
     public String getHost() {
@@ -596,6 +622,38 @@ public class HusshConfiguration implements Cloneable {
 
     public void setBulkRequests(int bulkRequests) {
         this.bulkRequests = bulkRequests;
+    }
+
+    public int getParallelStreams() {
+        return parallelStreams;
+    }
+
+    public void setParallelStreams(int parallelStreams) {
+        this.parallelStreams = parallelStreams;
+    }
+
+    public long getParallelThreshold() {
+        return parallelThreshold;
+    }
+
+    public void setParallelThreshold(long parallelThreshold) {
+        this.parallelThreshold = parallelThreshold;
+    }
+
+    public long getParallelMinimumRoundTrip() {
+        return parallelMinimumRoundTrip;
+    }
+
+    public void setParallelMinimumRoundTrip(long parallelMinimumRoundTrip) {
+        this.parallelMinimumRoundTrip = parallelMinimumRoundTrip;
+    }
+
+    public long getSegmentSize() {
+        return segmentSize;
+    }
+
+    public void setSegmentSize(long segmentSize) {
+        this.segmentSize = segmentSize;
     }
 
     public int getWorkerPoolSize() {

@@ -35,6 +35,10 @@ public final class HusshConstants {
     @Metadata(description = "How many times the transfer reconnected after its connection broke.", javaType = "int")
     public static final String RECONNECTS = "CamelHusshReconnects";
 
+    @Metadata(description = "How many connections the file's data went over: more than one when it was split into"
+                            + " segments (parallelStreams).", javaType = "int")
+    public static final String STREAMS = "CamelHusshStreams";
+
     @Metadata(description = "Absolute remote path of the final file.", javaType = "String")
     public static final String REMOTE_PATH = "CamelHusshRemotePath";
 

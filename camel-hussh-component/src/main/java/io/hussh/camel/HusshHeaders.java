@@ -15,6 +15,7 @@ final class HusshHeaders {
         message.setHeader(HusshConstants.SKIPPED, result.skipped());
         message.setHeader(HusshConstants.RESUME_RESTARTED, result.resumeRestarted());
         message.setHeader(HusshConstants.RECONNECTS, result.reconnects());
+        message.setHeader(HusshConstants.STREAMS, result.streams());
         if (result.checksum() != null) {
             message.setHeader(HusshConstants.CHECKSUM, result.checksum());
         }

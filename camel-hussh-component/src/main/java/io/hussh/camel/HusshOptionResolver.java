@@ -18,6 +18,9 @@ import io.hussh.sftp.TransferOptions;
  */
 final class HusshOptionResolver {
 
+    /** Below it the open and close of each segment's writes would cost more than splitting gains. */
+    private static final long MINIMUM_SEGMENT_SIZE = 1024 * 1024;
+
     /** Who needs localDirectory, for the message that says it is missing. */
     enum LocalDirectoryUse {
         CONSUMER("The hussh consumer needs the localDirectory option: where to write the files it downloads"),
@@ -84,6 +87,7 @@ final class HusshOptionResolver {
                 .connectTimeout(Duration.ofMillis(configuration.getConnectTimeout()))
                 .serverAliveInterval(Duration.ofMillis(configuration.getServerAliveInterval()))
                 .bulkRequests(atLeast("bulkRequests", configuration.getBulkRequests(), 1))
+                .parallelStreams(atLeast("parallelStreams", configuration.getParallelStreams(), 1))
                 .build();
     }
 
@@ -115,6 +119,10 @@ final class HusshOptionResolver {
                 .allowNonAtomicReplace(configuration.isAllowNonAtomicReplace())
                 .leaseDuration(Duration.ofMillis(atLeast("leaseDuration", configuration.getLeaseDuration(), 100)))
                 .leaseWaitTimeout(Duration.ofMillis(atLeast("leaseWaitTimeout", configuration.getLeaseWaitTimeout(), 0)))
+                .segmentSize(atLeast("segmentSize", configuration.getSegmentSize(), MINIMUM_SEGMENT_SIZE))
+                .parallelThreshold(atLeast("parallelThreshold", configuration.getParallelThreshold(), 0))
+                .parallelMinimumRoundTrip(Duration.ofMillis(
+                        atLeast("parallelMinimumRoundTrip", configuration.getParallelMinimumRoundTrip(), 0)))
                 .build();
     }
 

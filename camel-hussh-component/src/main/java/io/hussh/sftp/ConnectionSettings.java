@@ -13,6 +13,8 @@ public final class ConnectionSettings {
 
     /** What raising it buys on long round trips, and what it costs, is measured in docs/benchmarks.md. */
     public static final int DEFAULT_BULK_REQUESTS = 128;
+    /** What it buys on long links and costs nowhere else is measured in docs/benchmarks.md. */
+    public static final int DEFAULT_PARALLEL_STREAMS = 8;
 
     private final String host;
     private final int port;
@@ -25,6 +27,7 @@ public final class ConnectionSettings {
     private final Duration connectTimeout;
     private final Duration serverAliveInterval;
     private final int bulkRequests;
+    private final int parallelStreams;
 
     private ConnectionSettings(Builder builder) {
         this.host = Objects.requireNonNull(builder.host, "host");
@@ -38,6 +41,7 @@ public final class ConnectionSettings {
         this.connectTimeout = Objects.requireNonNull(builder.connectTimeout, "connectTimeout");
         this.serverAliveInterval = Objects.requireNonNull(builder.serverAliveInterval, "serverAliveInterval");
         this.bulkRequests = builder.bulkRequests;
+        this.parallelStreams = builder.parallelStreams;
     }
 
     /**
@@ -101,6 +105,14 @@ public final class ConnectionSettings {
         return bulkRequests;
     }
 
+    /**
+     * Data connections one file may be split over; also what all the split transfers of these settings share, so that
+     * they never open more than this many connections beside one of their own each.
+     */
+    public int parallelStreams() {
+        return parallelStreams;
+    }
+
     /** {@code user@host:port}, the way host keys and errors name the server. */
     public String address() {
         return username + "@" + host + ":" + port;
@@ -129,6 +141,7 @@ public final class ConnectionSettings {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration serverAliveInterval = Duration.ofSeconds(15);
         private int bulkRequests = DEFAULT_BULK_REQUESTS;
+        private int parallelStreams = DEFAULT_PARALLEL_STREAMS;
 
         private Builder(String host, String username) {
             this.host = host;
@@ -147,6 +160,7 @@ public final class ConnectionSettings {
             connectTimeout = settings.connectTimeout;
             serverAliveInterval = settings.serverAliveInterval;
             bulkRequests = settings.bulkRequests;
+            parallelStreams = settings.parallelStreams;
         }
 
         public Builder port(int value) {
@@ -191,6 +205,11 @@ public final class ConnectionSettings {
 
         public Builder bulkRequests(int value) {
             bulkRequests = value;
+            return this;
+        }
+
+        public Builder parallelStreams(int value) {
+            parallelStreams = value;
             return this;
         }
 

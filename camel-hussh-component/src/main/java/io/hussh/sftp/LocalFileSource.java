@@ -1,8 +1,10 @@
 package io.hussh.sftp;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -55,6 +57,18 @@ final class LocalFileSource implements TransferSource {
             }
             return java.util.Arrays.copyOf(buffer.array(), buffer.position());
         }
+    }
+
+    @Override
+    public boolean splittable() {
+        return true;
+    }
+
+    @Override
+    public InputStream openAt(long offset) throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        channel.position(offset);
+        return Channels.newInputStream(channel);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -42,6 +43,41 @@ final class LocalTarget implements TransferTarget {
                 : FileChannel.open(file, StandardOpenOption.WRITE);
         channel.position(offset);
         return new SyncingOutputStream(channel);
+    }
+
+    @Override
+    public OutputStream openSegment(String path, long offset) throws IOException {
+        Path file = Path.of(path);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        channel.position(offset);
+        return new SyncingOutputStream(channel);
+    }
+
+    @Override
+    public String readJournal(String path) throws IOException {
+        Path journal = Path.of(SideFiles.journal(path));
+        return Files.isRegularFile(journal) ? Files.readString(journal, StandardCharsets.US_ASCII) : null;
+    }
+
+    @Override
+    public void startJournal(String path, String journal) throws IOException {
+        Files.writeString(Path.of(SideFiles.journal(path)), journal, StandardCharsets.US_ASCII);
+    }
+
+    @Override
+    public void updateJournal(String path, String journal) throws IOException {
+        try (FileChannel channel = FileChannel.open(Path.of(SideFiles.journal(path)), StandardOpenOption.WRITE,
+                StandardOpenOption.CREATE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(journal.getBytes(StandardCharsets.US_ASCII));
+            while (buffer.hasRemaining()) {
+                channel.write(buffer, buffer.position());
+            }
+        }
+    }
+
+    @Override
+    public void deleteJournal(String path) throws IOException {
+        Files.deleteIfExists(Path.of(SideFiles.journal(path)));
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.hussh.sftp;
 
 /** Where a transfer starts, as {@link Transfer} decided it from what is at the destination. */
-record Plan(Kind kind, long offset) {
+record Plan(Kind kind, long offset, Segments segments) {
 
     enum Kind {
         /** Nothing usable at the destination: write from byte 0. */
@@ -13,27 +13,36 @@ record Plan(Kind kind, long offset) {
         /** The destination already holds the whole source: nothing to send. */
         COMPLETE,
         /** A partial file was found, but it is a copy of something else: rewrite it from byte 0. */
-        RESTART
+        RESTART,
+        /**
+         * Continue the segments a journal describes, each from where its bytes are found to match the source; the
+         * offset is what they reached in all.
+         */
+        SEGMENTS
     }
 
     static Plan fresh() {
-        return new Plan(Kind.FRESH, 0);
+        return new Plan(Kind.FRESH, 0, null);
     }
 
     static Plan resumeAt(long offset) {
-        return new Plan(Kind.RESUME, offset);
+        return new Plan(Kind.RESUME, offset, null);
     }
 
     static Plan resumeRecordedAt(long offset) {
-        return new Plan(Kind.RESUME_RECORDED, offset);
+        return new Plan(Kind.RESUME_RECORDED, offset, null);
     }
 
     static Plan complete(long size) {
-        return new Plan(Kind.COMPLETE, size);
+        return new Plan(Kind.COMPLETE, size, null);
     }
 
     static Plan restart() {
-        return new Plan(Kind.RESTART, 0);
+        return new Plan(Kind.RESTART, 0, null);
+    }
+
+    static Plan continueSegments(Segments segments) {
+        return new Plan(Kind.SEGMENTS, segments.bytesReached(), segments);
     }
 
     boolean complete() {

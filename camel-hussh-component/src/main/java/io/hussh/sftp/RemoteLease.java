@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.SftpATTRS;
@@ -59,7 +58,8 @@ final class RemoteLease implements AutoCloseable {
     private volatile boolean lost;
     private volatile long generation;
     private volatile long lastRenewalSent;
-    private final AtomicReference<SftpConnection> writer = new AtomicReference<>();
+    /** The connections writing under this lease: the transfer's own, and those of its streams when it is split. */
+    private final Set<SftpConnection> writers = ConcurrentHashMap.newKeySet();
     private volatile long renewals;
     private volatile String lossReason;
 
@@ -77,7 +77,7 @@ final class RemoteLease implements AutoCloseable {
      */
     void acquire(SftpConnection connection, TransferProgress progress, boolean autoCreate) throws IOException {
         synchronized (this) {
-            writer.set(connection);
+            writers.add(connection);
             if (held()) {
                 return;
             }
@@ -166,9 +166,17 @@ final class RemoteLease implements AutoCloseable {
         }
     }
 
-    /** Forgets the connection of an attempt that ended: a later loss must not cut it, in the pool or elsewhere. */
+    /** Counts {@code connection} among the writers, so that a loss of the lease cuts it too. */
+    void attach(SftpConnection connection) {
+        writers.add(connection);
+        if (lost) {
+            connection.abort();
+        }
+    }
+
+    /** Forgets a connection whose writing ended: a later loss must not cut it, in the pool or elsewhere. */
     void detach(SftpConnection connection) {
-        writer.compareAndSet(connection, null);
+        writers.remove(connection);
     }
 
     /** Whether the lease was held and then lost. */
@@ -354,8 +362,7 @@ final class RemoteLease implements AutoCloseable {
     private void markLost(String reason) {
         lossReason = reason;
         lost = true;
-        SftpConnection connection = writer.get();
-        if (connection != null) {
+        for (SftpConnection connection : writers) {
             connection.abort();
         }
     }

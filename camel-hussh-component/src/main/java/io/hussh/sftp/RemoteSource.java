@@ -1,6 +1,7 @@
 package io.hussh.sftp;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -58,6 +59,20 @@ final class RemoteSource implements TransferSource {
     public byte[] read(long offset, int length) throws IOException {
         try {
             return connection.read(path, offset, length);
+        } catch (SftpException e) {
+            throw new HusshTransferException(path, "Cannot read " + path + ": " + SftpErrors.describe(e), e);
+        }
+    }
+
+    @Override
+    public boolean splittable() {
+        return true;
+    }
+
+    @Override
+    public InputStream openAt(long offset) throws IOException {
+        try {
+            return connection.openRead(path, offset);
         } catch (SftpException e) {
             throw new HusshTransferException(path, "Cannot read " + path + ": " + SftpErrors.describe(e), e);
         }

@@ -62,6 +62,65 @@ final class RemoteTarget implements TransferTarget {
         return new ExplainedWrites(path, openRaw(path, offset), lease);
     }
 
+    @Override
+    public OutputStream openSegment(String path, long offset) throws IOException {
+        try {
+            return new ExplainedWrites(path, connection.openWriteAt(path, offset), lease);
+        } catch (SftpException e) {
+            throw failure(path, "Cannot open " + path + " for writing at byte " + offset, e);
+        }
+    }
+
+    @Override
+    public String readJournal(String path) throws IOException {
+        String journal = SideFiles.journal(path);
+        try {
+            SftpATTRS attrs = connection.statOrNull(journal);
+            if (attrs == null) {
+                return null;
+            }
+            return new String(connection.read(journal, 0, (int) Math.min(Integer.MAX_VALUE - 8, attrs.getSize())),
+                    java.nio.charset.StandardCharsets.US_ASCII);
+        } catch (SftpException e) {
+            throw failure(journal, "Cannot read " + journal, e);
+        }
+    }
+
+    @Override
+    public void startJournal(String path, String journal) throws IOException {
+        writeJournal(path, journal, true);
+    }
+
+    @Override
+    public void updateJournal(String path, String journal) throws IOException {
+        writeJournal(path, journal, false);
+    }
+
+    private void writeJournal(String path, String journal, boolean replace) throws IOException {
+        String file = SideFiles.journal(path);
+        // a writer that lost its lease must not tell the next one anything
+        if (!lease.held()) {
+            throw lease.lostFailure(null);
+        }
+        byte[] content = journal.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try {
+            if (replace) {
+                connection.overwrite(file, content);
+            } else {
+                connection.overwriteInPlace(file, content);
+            }
+        } catch (SftpException e) {
+            throw failure(file, "Cannot write " + file, e);
+        }
+    }
+
+    @Override
+    public void deleteJournal(String path) throws IOException {
+        if (lease.held()) {
+            remove(connection, SideFiles.journal(path));
+        }
+    }
+
     /** Gives a write the server refused a message that says what its SFTP status means. */
     private static final class ExplainedWrites extends java.io.FilterOutputStream {
 

@@ -46,6 +46,31 @@ final class SftpConnection implements AutoCloseable {
         return channel.getExtension(POSIX_RENAME) != null;
     }
 
+    /** The shortest of two round trips of a request the server answers at once (a realpath of the home directory). */
+    java.time.Duration roundTrip() throws IOException {
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < 2; i++) {
+            long start = System.nanoTime();
+            try {
+                channel.realpath(".");
+            } catch (SftpException e) {
+                throw new IOException("Cannot measure the round trip: " + SftpErrors.describe(e), e);
+            }
+            best = Math.min(best, System.nanoTime() - start);
+        }
+        return java.time.Duration.ofNanos(best);
+    }
+
+    /** Whether the server still answers a request on this connection. */
+    boolean answers() {
+        try {
+            channel.realpath(".");
+            return true;
+        } catch (SftpException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The attributes of {@code path}, or {@code null} when it does not exist. */
     SftpATTRS statOrNull(String path) throws SftpException {
         try {
@@ -62,6 +87,19 @@ final class SftpConnection implements AutoCloseable {
     OutputStream openWrite(String path, long offset) throws SftpException {
         int mode = offset == 0 ? ChannelSftp.OVERWRITE : WRITE_AT_OFFSET;
         return channel.put(RemotePaths.escapeForJsch(path), null, mode, offset);
+    }
+
+    /**
+     * Opens for writing from exactly {@code offset}, creating the file when missing and never truncating it: the
+     * streams of a segmented transfer write one file at once.
+     */
+    OutputStream openWriteAt(String path, long offset) throws SftpException {
+        return channel.put(RemotePaths.escapeForJsch(path), null, WRITE_AT_OFFSET, offset);
+    }
+
+    /** Reads from {@code offset} to the end, with {@code bulkRequests} reads in flight. */
+    InputStream openRead(String path, long offset) throws SftpException {
+        return channel.get(RemotePaths.escapeForJsch(path), null, offset);
     }
 
     void read(String path, long offset, OutputStream out) throws SftpException {
@@ -120,6 +158,11 @@ final class SftpConnection implements AutoCloseable {
 
     void rmdir(String directory) throws SftpException {
         channel.rmdir(RemotePaths.escapeForJsch(directory));
+    }
+
+    /** Writes a small file's content from its start, over what it held, without truncating it first. */
+    void overwriteInPlace(String path, byte[] content) throws SftpException {
+        channel.put(new java.io.ByteArrayInputStream(content), RemotePaths.escapeForJsch(path), null, WRITE_AT_OFFSET);
     }
 
     /** Replaces the whole content of a small file. */

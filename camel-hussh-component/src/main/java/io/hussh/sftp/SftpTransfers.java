@@ -2,11 +2,17 @@ package io.hussh.sftp;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.SftpATTRS;
 import com.jcraft.jsch.SftpException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of the transfer core: uploads and downloads over pooled SFTP connections to one server, and the remote
@@ -14,6 +20,8 @@ import com.jcraft.jsch.SftpException;
  * Each transfer runs as {@link TransferAttempts}.
  */
 public final class SftpTransfers implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SftpTransfers.class);
 
     /** Keepalives JSch may miss before it gives up, plus one interval of grace. */
     private static final int STALL_INTERVALS = 4;
@@ -23,6 +31,10 @@ public final class SftpTransfers implements AutoCloseable {
     private final StallWatchdog watchdog;
     private final TransferAttempts attempts;
     private final LeaseKeeper leaseKeeper;
+    private final ReconnectPolicy reconnectPolicy;
+    /** The extra connections all the split transfers of this instance share. */
+    private final Semaphore streamAllowance;
+    private final AtomicBoolean refusalLogged = new AtomicBoolean();
 
     /** Transfers that fail at the first broken connection. */
     public SftpTransfers(ConnectionSettings settings) throws IOException {
@@ -44,6 +56,8 @@ public final class SftpTransfers implements AutoCloseable {
         this.watchdog = new StallWatchdog(settings.serverAliveInterval().multipliedBy(STALL_INTERVALS));
         this.attempts = new TransferAttempts(pool, watchdog, reconnectPolicy, settings.address(), listener);
         this.leaseKeeper = new LeaseKeeper(pool);
+        this.reconnectPolicy = reconnectPolicy;
+        this.streamAllowance = new Semaphore(Math.max(0, settings.parallelStreams()));
     }
 
     /** Uploads {@code source} to the absolute {@code remotePath}. */
@@ -57,7 +71,9 @@ public final class SftpTransfers implements AutoCloseable {
             return attempts.upload(remotePath, source.repeatable(),
                     (connection, progress, commitMayHaveHappened) -> new Transfer(source,
                             new RemoteTarget(connection, pool, options, lease), remotePath, remotePath, options,
-                            progress, commitMayHaveHappened));
+                            progress, commitMayHaveHappened, splitting(connection, lease,
+                            streamConnection -> source,
+                            streamConnection -> new RemoteTarget(streamConnection, pool, options, lease))));
         }
     }
 
@@ -67,10 +83,109 @@ public final class SftpTransfers implements AutoCloseable {
         String local = localFile.toAbsolutePath().toString();
         try (PathLocks.Held held = PathLocks.JVM.lock(local);
              LocalLock lock = new LocalLock(Path.of(local), remotePath, options.leaseWaitTimeout())) {
+            LocalTarget target = new LocalTarget(lock);
             return attempts.download(remotePath,
                     (connection, progress, commitMayHaveHappened) -> new Transfer(
-                            new RemoteSource(connection, remotePath), new LocalTarget(lock), local, remotePath, options,
-                            progress, commitMayHaveHappened));
+                            new RemoteSource(connection, remotePath), target, local, remotePath, options,
+                            progress, commitMayHaveHappened, splitting(connection, null,
+                            streamConnection -> new RemoteSource(streamConnection, remotePath),
+                            streamConnection -> target)));
+        }
+    }
+
+    private Transfer.Splitting splitting(SftpConnection own, RemoteLease lease,
+                                         Function<SftpConnection, TransferSource> sourceOn,
+                                         Function<SftpConnection, TransferTarget> targetOn) {
+        return new Transfer.Splitting(new PooledStreams(own, lease, sourceOn, targetOn), settings.parallelStreams(),
+                reconnectPolicy);
+    }
+
+    /** The extra connections of one split transfer: pooled, watched for stalls, cut with the lease when it is lost. */
+    private final class PooledStreams implements StreamConnections {
+
+        private final SftpConnection own;
+        private final RemoteLease lease;
+        private final Function<SftpConnection, TransferSource> sourceOn;
+        private final Function<SftpConnection, TransferTarget> targetOn;
+
+        PooledStreams(SftpConnection own, RemoteLease lease, Function<SftpConnection, TransferSource> sourceOn,
+                      Function<SftpConnection, TransferTarget> targetOn) {
+            this.own = own;
+            this.lease = lease;
+            this.sourceOn = sourceOn;
+            this.targetOn = targetOn;
+        }
+
+        @Override
+        public int reserve(int wanted) {
+            int granted = 0;
+            while (granted < wanted && streamAllowance.tryAcquire()) {
+                granted++;
+            }
+            return granted;
+        }
+
+        @Override
+        public void unreserve(int count) {
+            streamAllowance.release(count);
+        }
+
+        @Override
+        public StreamConnection open(TransferProgress progress) throws IOException {
+            SftpConnection connection = pool.borrow();
+            StallWatchdog.Watch watch = watchdog.watch(connection, progress);
+            if (lease != null) {
+                lease.attach(connection);
+            }
+            TransferSource source = sourceOn.apply(connection);
+            TransferTarget target = targetOn.apply(connection);
+            return new StreamConnection() {
+                @Override
+                public TransferSource source() {
+                    return source;
+                }
+
+                @Override
+                public TransferTarget target() {
+                    return target;
+                }
+
+                @Override
+                public void finish() {
+                    watch.close();
+                    detach(connection);
+                    pool.release(connection);
+                }
+
+                @Override
+                public FailureClassifier.Failure fail(Exception failure) {
+                    // JSch may not have noticed a cut yet: a connection that cannot answer a request is gone too
+                    boolean died = !connection.isAlive() || !connection.answers();
+                    watch.close();
+                    detach(connection);
+                    pool.discard(connection);
+                    return FailureClassifier.classify(target.lostClaim(failure), died, watch.fired());
+                }
+            };
+        }
+
+        private void detach(SftpConnection connection) {
+            if (lease != null) {
+                lease.detach(connection);
+            }
+        }
+
+        @Override
+        public void refused(int got, int asked) {
+            if (refusalLogged.compareAndSet(false, true)) {
+                LOG.info("{} let a transfer open {} of the {} connections it asked for; transfers carry on with"
+                         + " what they get (said once)", settings.address(), got, asked);
+            }
+        }
+
+        @Override
+        public Duration roundTrip() throws IOException {
+            return own.roundTrip();
         }
     }
 

@@ -18,7 +18,10 @@ import java.util.UUID;
  * <li><b>lease</b> {@code name.hussh-lease/}, a directory beside an upload's destination: the one writer of that name,
  * on any host ({@link RemoteLease}); it holds one directory {@code g-N} for each writer that held it in turn, with
  * that writer's {@code owner} file;</li>
- * <li><b>lock</b> {@code .name.hussh-lock}, beside a download's local destination: the one process writing it.</li>
+ * <li><b>lock</b> {@code .name.hussh-lock}, beside a download's local destination: the one process writing it;</li>
+ * <li><b>journal</b> {@code .name.hussh-segments}, beside the file a segmented transfer writes (the temp file when
+ * atomic; remote for uploads, so that another node can continue them, local for downloads): how far each segment has
+ * reached ({@link Segments}).</li>
  * </ul>
  * A consumer skips a file when any segment of its path is a side file, so it never descends into a lease either.
  */
@@ -32,6 +35,7 @@ public final class SideFiles {
     private static final String BACKUP_MARK = ".old";
     private static final String LEASE_SUFFIX = ".hussh-lease";
     private static final String LOCK_SUFFIX = ".hussh-lock";
+    private static final String JOURNAL_SUFFIX = ".hussh-segments";
 
     private final String tempSuffix;
     private final boolean checksumFilesCompared;
@@ -70,7 +74,8 @@ public final class SideFiles {
         return base.endsWith(tempSuffix)
                || base.endsWith(LEASE_SUFFIX)
                || (checksumFilesCompared && base.endsWith(CHECKSUM_SUFFIX))
-               || (hidden && (base.endsWith(RECORD_SUFFIX) || base.endsWith(LOCK_SUFFIX)));
+               || (hidden && (base.endsWith(RECORD_SUFFIX) || base.endsWith(LOCK_SUFFIX)
+                              || base.endsWith(JOURNAL_SUFFIX)));
     }
 
     String temp(String path) {
@@ -92,6 +97,12 @@ public final class SideFiles {
 
     static Path localLock(Path file) {
         return file.resolveSibling(RECORD_PREFIX + file.getFileName() + LOCK_SUFFIX);
+    }
+
+    /** The journal of a segmented transfer, beside the file it writes (remote or local, by the same rule). */
+    static String journal(String path) {
+        int slash = path.lastIndexOf('/');
+        return path.substring(0, slash + 1) + RECORD_PREFIX + path.substring(slash + 1) + JOURNAL_SUFFIX;
     }
 
     static Path record(String path) {

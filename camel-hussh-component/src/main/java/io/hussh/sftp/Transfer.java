@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -43,9 +44,24 @@ final class Transfer {
     private final String writePath;
     private final TransferProgress progress;
     private final boolean commitMayHaveHappened;
+    private final Splitting splitting;
     private long plannedOffset = -1;
     private boolean commitSent;
     private String checksum;
+    private boolean journalExists;
+    private int streams = 1;
+    private int streamReconnects;
+
+    /**
+     * How a transfer may split its data over several connections: the extra connections, how many one file may use,
+     * and how their streams reconnect. {@link #none()} for a transfer that always goes over its own connection.
+     */
+    record Splitting(StreamConnections connections, int parallelStreams, ReconnectPolicy policy) {
+
+        static Splitting none() {
+            return new Splitting(null, 1, ReconnectPolicy.none());
+        }
+    }
 
     /**
      * @param finalPath             the destination, in the target's terms (remote path for uploads, local for
@@ -56,6 +72,12 @@ final class Transfer {
      */
     Transfer(TransferSource source, TransferTarget target, String finalPath, String remotePath, TransferOptions options,
              TransferProgress progress, boolean commitMayHaveHappened) {
+        this(source, target, finalPath, remotePath, options, progress, commitMayHaveHappened, Splitting.none());
+    }
+
+    /** @param splitting how the data may go over several connections */
+    Transfer(TransferSource source, TransferTarget target, String finalPath, String remotePath, TransferOptions options,
+             TransferProgress progress, boolean commitMayHaveHappened, Splitting splitting) {
         this.source = source;
         this.target = target;
         this.finalPath = finalPath;
@@ -64,6 +86,7 @@ final class Transfer {
         this.writePath = options.atomic() ? options.sideFiles().temp(finalPath) : finalPath;
         this.progress = progress;
         this.commitMayHaveHappened = commitMayHaveHappened;
+        this.splitting = splitting;
     }
 
     /**
@@ -98,12 +121,26 @@ final class Transfer {
             if (options.resume() && version != null) {
                 target.recordVersion(writePath, version);
             }
-            MessageDigest digest = options.checksum() ? digestOfFirst(plan.offset()) : null;
-            long copied = transfer(plan.offset(), sourceSize, digest);
-            if (copied < 0) {
-                return sourceEndedBeforeOffset(plan.offset());
+            Segments segments = plan.segments() != null ? plan.segments() : split(plan.offset(), sourceSize);
+            MessageDigest digest;
+            long copied;
+            if (segments != null) {
+                copied = copySegments(segments, plan, sourceSize);
+                verify(sourceSize, sourceSize);
+                digest = options.checksum() ? digestOfFirst(sourceSize) : null;
+            } else {
+                if (journalExists) {
+                    // the partial is rewritten in one piece: what the journal says no longer holds
+                    target.deleteJournal(writePath);
+                    journalExists = false;
+                }
+                digest = options.checksum() ? digestOfFirst(plan.offset()) : null;
+                copied = transfer(plan.offset(), sourceSize, digest);
+                if (copied < 0) {
+                    return sourceEndedBeforeOffset(plan.offset());
+                }
+                verify(sourceSize, plan.offset() + copied);
             }
-            verify(sourceSize, plan.offset() + copied);
             if (digest != null) {
                 checksum = HexFormat.of().formatHex(digest.digest());
                 compareWithPublished();
@@ -113,6 +150,11 @@ final class Transfer {
                         options.permissions());
             }
             progress.touch();
+            if (journalExists) {
+                // the file is complete and confirmed: without the journal, a resume finds it so by the one-piece rules
+                target.deleteJournal(writePath);
+                journalExists = false;
+            }
             if (options.atomic()) {
                 target.checkClaim();
                 commitSent = true;
@@ -130,21 +172,96 @@ final class Transfer {
             if (options.atomic() && !options.resume() && target.holdsClaim() && (!commitSent || tempStillThere(e))) {
                 discardTemp(e);
             }
+            if (!options.resume() && journalExists && target.holdsClaim()) {
+                discardJournal(e);
+            }
             throw e;
         }
     }
 
     /** An earlier attempt's commit took place, though its reply was lost: nothing left to do. */
     private TransferResult committedByEarlierAttempt() {
-        return new TransferResult(remotePath, finalPath, 0, 0, false, false, 0, checksum);
+        return new TransferResult(remotePath, finalPath, 0, 0, false, false, 0, checksum, 1);
     }
 
     private TransferResult alreadyComplete(long size) {
-        return new TransferResult(remotePath, finalPath, 0, size, true, false, 0, checksum);
+        return new TransferResult(remotePath, finalPath, 0, size, true, false, 0, checksum, 1);
     }
 
     private TransferResult transferred(long copied, Plan plan) {
-        return new TransferResult(remotePath, finalPath, copied, plan.offset(), false, plan.restarted(), 0, checksum);
+        return new TransferResult(remotePath, finalPath, copied, plan.offset(), false, plan.restarted(),
+                streamReconnects, checksum, streams);
+    }
+
+    /**
+     * The segments to split the rest of the source into from {@code offset}, or {@code null} when it goes over one
+     * connection: a source that cannot be read at several offsets at once, a file below {@code parallelThreshold} or
+     * with less than two segments left, or a round trip below {@code parallelMinimumRoundTrip}, on which one
+     * connection fills the link.
+     */
+    private Segments split(long offset, long sourceSize) throws IOException {
+        StreamConnections connections = splitting.connections();
+        if (connections == null || splitting.parallelStreams() < 2 || !source.splittable()
+            || sourceSize < options.parallelThreshold() || sourceSize - offset < 2 * options.segmentSize()) {
+            return null;
+        }
+        Duration minimum = options.parallelMinimumRoundTrip();
+        if (!minimum.isZero()) {
+            Duration roundTrip = connections.roundTrip();
+            if (roundTrip.compareTo(minimum) < 0) {
+                LOG.debug("{} goes over one connection: the round trip, {} µs, is below parallelMinimumRoundTrip",
+                        remotePath, roundTrip.toNanos() / 1000);
+                return null;
+            }
+        }
+        return Segments.from(offset, sourceSize, options.segmentSize(), journalVersion());
+    }
+
+    private String journalVersion() {
+        String version = source.version();
+        return version == null ? "unknown" : version;
+    }
+
+    /**
+     * Copies the segments not yet done over up to {@code parallelStreams} connections. A new segmented write first
+     * creates the file (truncating it when the plan starts over) and its journal, so that whatever happens next, a
+     * partial with gaps never stands without the journal that says where they are.
+     */
+    private long copySegments(Segments segments, Plan plan, long sourceSize) throws IOException {
+        if (plan.segments() == null) {
+            if (plan.offset() == 0) {
+                target.open(writePath, 0).close();
+            }
+            target.startJournal(writePath, segments.journal());
+            journalExists = true;
+        }
+        StreamConnections.StreamConnection own = new OwnConnection(source, target);
+        int wanted = Math.min(splitting.parallelStreams(), segments.count());
+        SegmentedCopy.Result result = new SegmentedCopy(segments, writePath, remotePath, splitting.connections(),
+                splitting.policy(), progress).run(wanted, own, journal -> target.updateJournal(writePath, journal));
+        streams = result.streams();
+        streamReconnects = result.reconnects();
+        long size = source.size();
+        if (size != sourceSize) {
+            throw new HusshTransferException(remotePath, "The source changed during the transfer of " + remotePath
+                                                         + ": it had " + sourceSize + " bytes when the transfer began,"
+                                                         + " and " + size + " at its end");
+        }
+        return result.copied();
+    }
+
+    /** The transfer's own connection, for a segmented copy that got no other: it belongs to the transfer. */
+    private record OwnConnection(TransferSource source, TransferTarget target)
+            implements StreamConnections.StreamConnection {
+
+        @Override
+        public void finish() {
+        }
+
+        @Override
+        public FailureClassifier.Failure fail(Exception failure) {
+            return FailureClassifier.Failure.FINAL;
+        }
     }
 
     private Plan plan(long sourceSize) throws IOException {
@@ -152,6 +269,13 @@ final class Transfer {
             return Plan.fresh();
         }
         long partial = target.size(writePath);
+        String journal = partial < 0 ? null : target.readJournal(writePath);
+        if (journal != null) {
+            journalExists = true;
+            Segments segments = Segments.fromJournal(journal, sourceSize, journalVersion());
+            // a journal of another version or size describes a partial that is no copy of this source
+            return segments != null ? Plan.continueSegments(segments) : Plan.restart();
+        }
         String recorded = partial < 0 ? null : target.recordedVersion(writePath);
         boolean sameVersion = recorded != null && recorded.equals(source.version());
         if (options.protectEarlierDeliveries()) {
@@ -297,6 +421,14 @@ final class Transfer {
         } catch (IOException | RuntimeException unknown) {
             failure.addSuppressed(unknown);
             return false;
+        }
+    }
+
+    private void discardJournal(Exception failure) {
+        try {
+            target.deleteJournal(writePath);
+        } catch (IOException | RuntimeException cleanupFailure) {
+            failure.addSuppressed(cleanupFailure);
         }
     }
 

@@ -11,6 +11,13 @@ public final class TransferOptions {
     public static final String DEFAULT_TEMP_SUFFIX = SideFiles.DEFAULT_TEMP_SUFFIX;
     public static final Duration DEFAULT_LEASE_DURATION = Duration.ofSeconds(30);
     public static final Duration DEFAULT_LEASE_WAIT_TIMEOUT = Duration.ofSeconds(60);
+    public static final long DEFAULT_SEGMENT_SIZE = 32L * 1024 * 1024;
+    public static final long DEFAULT_PARALLEL_THRESHOLD = 64L * 1024 * 1024;
+    /**
+     * On a shorter round trip one connection already moves what the processors can encrypt, and more of them only
+     * compete (docs/benchmarks.md).
+     */
+    public static final Duration DEFAULT_PARALLEL_MINIMUM_ROUND_TRIP = Duration.ofMillis(5);
 
     private final boolean atomic;
     private final boolean resume;
@@ -25,6 +32,9 @@ public final class TransferOptions {
     private final boolean autoCreate;
     private final Duration leaseDuration;
     private final Duration leaseWaitTimeout;
+    private final long segmentSize;
+    private final long parallelThreshold;
+    private final Duration parallelMinimumRoundTrip;
 
     private TransferOptions(Builder builder) {
         this.atomic = builder.atomic;
@@ -40,6 +50,9 @@ public final class TransferOptions {
         this.autoCreate = builder.autoCreate;
         this.leaseDuration = builder.leaseDuration;
         this.leaseWaitTimeout = builder.leaseWaitTimeout;
+        this.segmentSize = builder.segmentSize;
+        this.parallelThreshold = builder.parallelThreshold;
+        this.parallelMinimumRoundTrip = builder.parallelMinimumRoundTrip;
     }
 
     /** Neither atomic nor resumed, resumes verified when switched on, missing remote directories created. */
@@ -131,6 +144,21 @@ public final class TransferOptions {
         return leaseWaitTimeout;
     }
 
+    /** The unit of work and of resume of a transfer split over several connections. */
+    public long segmentSize() {
+        return segmentSize;
+    }
+
+    /** The smallest file that is split over several connections. */
+    public long parallelThreshold() {
+        return parallelThreshold;
+    }
+
+    /** The shortest round trip on which a file is split; zero splits on any link. */
+    public Duration parallelMinimumRoundTrip() {
+        return parallelMinimumRoundTrip;
+    }
+
     @Override
     public String toString() {
         return "TransferOptions[atomic=" + atomic + ", resume=" + resume + ", tempSuffix=" + tempSuffix()
@@ -138,7 +166,9 @@ public final class TransferOptions {
                + protectEarlierDeliveries + ", verifyResume=" + verifyResume + ", checksum=" + checksum
                + ", checksumFile=" + checksumFile + ", keepLastModified=" + keepLastModified + ", permissions="
                + (permissions == null ? "default" : Integer.toOctalString(permissions)) + ", autoCreate=" + autoCreate
-               + ", leaseDuration=" + leaseDuration + ", leaseWaitTimeout=" + leaseWaitTimeout + "]";
+               + ", leaseDuration=" + leaseDuration + ", leaseWaitTimeout=" + leaseWaitTimeout + ", segmentSize="
+               + segmentSize + ", parallelThreshold=" + parallelThreshold + ", parallelMinimumRoundTrip="
+               + parallelMinimumRoundTrip + "]";
     }
 
     /** Builds {@link TransferOptions}; every setter names its option, so two values cannot be swapped. */
@@ -157,6 +187,9 @@ public final class TransferOptions {
         private boolean autoCreate = true;
         private Duration leaseDuration = DEFAULT_LEASE_DURATION;
         private Duration leaseWaitTimeout = DEFAULT_LEASE_WAIT_TIMEOUT;
+        private long segmentSize = DEFAULT_SEGMENT_SIZE;
+        private long parallelThreshold = DEFAULT_PARALLEL_THRESHOLD;
+        private Duration parallelMinimumRoundTrip = DEFAULT_PARALLEL_MINIMUM_ROUND_TRIP;
 
         private Builder() {
         }
@@ -175,6 +208,9 @@ public final class TransferOptions {
             autoCreate = options.autoCreate;
             leaseDuration = options.leaseDuration;
             leaseWaitTimeout = options.leaseWaitTimeout;
+            segmentSize = options.segmentSize;
+            parallelThreshold = options.parallelThreshold;
+            parallelMinimumRoundTrip = options.parallelMinimumRoundTrip;
         }
 
         public Builder atomic(boolean value) {
@@ -239,6 +275,21 @@ public final class TransferOptions {
 
         public Builder leaseWaitTimeout(Duration value) {
             leaseWaitTimeout = value;
+            return this;
+        }
+
+        public Builder segmentSize(long value) {
+            segmentSize = value;
+            return this;
+        }
+
+        public Builder parallelThreshold(long value) {
+            parallelThreshold = value;
+            return this;
+        }
+
+        public Builder parallelMinimumRoundTrip(Duration value) {
+            parallelMinimumRoundTrip = value;
             return this;
         }
 

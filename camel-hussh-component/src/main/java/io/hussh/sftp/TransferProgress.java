@@ -14,6 +14,8 @@ final class TransferProgress {
     private final String remotePath;
     private final boolean upload;
     private final List<TransferListener> listeners;
+    /** The whole transfer's progress, when this is one stream's part of it; {@code null} otherwise. */
+    private final TransferProgress whole;
     private volatile long bytes;
     private volatile long lastActivity = System.nanoTime();
     private long offset;
@@ -26,6 +28,22 @@ final class TransferProgress {
         this.remotePath = remotePath;
         this.upload = upload;
         this.listeners = listeners;
+        this.whole = null;
+    }
+
+    private TransferProgress(TransferProgress whole) {
+        this.remotePath = whole.remotePath;
+        this.upload = whole.upload;
+        this.listeners = List.of();
+        this.whole = whole;
+    }
+
+    /**
+     * The progress of one stream of a segmented transfer: its own idle time (for the stall watchdog of its
+     * connection), counted into this one.
+     */
+    TransferProgress part() {
+        return new TransferProgress(this);
     }
 
     /** An attempt starts writing at {@code offset} of a source of {@code total} bytes. */
@@ -38,7 +56,11 @@ final class TransferProgress {
         touch();
     }
 
-    void advance(long count) {
+    /** Streams of one transfer advance it from several threads. */
+    synchronized void advance(long count) {
+        if (whole != null) {
+            whole.advance(count);
+        }
         bytes += count;
         long now = System.nanoTime();
         lastActivity = now;
@@ -50,6 +72,9 @@ final class TransferProgress {
 
     /** Marks progress that moves no payload: a step of the transfer completed. */
     void touch() {
+        if (whole != null) {
+            whole.touch();
+        }
         lastActivity = System.nanoTime();
     }
 

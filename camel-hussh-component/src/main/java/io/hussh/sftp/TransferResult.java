@@ -12,12 +12,14 @@ package io.hussh.sftp;
  *                         started over from 0
  * @param reconnects       how many times the transfer reconnected after its connection broke
  * @param checksum         SHA-256 of the whole file in hex, when asked for and the file was transferred
+ * @param streams          connections the file's data went over: more than one when it was split into segments
  */
 public record TransferResult(String remotePath, String writtenPath, long bytesTransferred, long resumeOffset,
-        boolean skipped, boolean resumeRestarted, int reconnects, String checksum) {
+        boolean skipped, boolean resumeRestarted, int reconnects, String checksum, int streams) {
 
+    /** The result of the whole transfer, of which this was the last attempt; its streams' reconnects count too. */
     TransferResult afterAttempts(long totalBytes, long firstOffset, int reconnectCount) {
         return new TransferResult(remotePath, writtenPath, totalBytes, firstOffset, skipped && totalBytes == 0,
-                resumeRestarted, reconnectCount, checksum);
+                resumeRestarted, reconnects + reconnectCount, checksum, streams);
     }
 }

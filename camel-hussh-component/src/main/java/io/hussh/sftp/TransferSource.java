@@ -41,6 +41,19 @@ public interface TransferSource {
         return null;
     }
 
+    /**
+     * Whether several connections may read it at once, each from an offset of its own ({@link #openAt}): a file,
+     * local or remote, can be split over several streams; a stream cannot.
+     */
+    default boolean splittable() {
+        return false;
+    }
+
+    /** Reads from {@code offset} on; only for a {@link #splittable()} source. The caller closes the stream. */
+    default InputStream openAt(long offset) throws IOException {
+        throw new UnsupportedOperationException("this source cannot be read from an offset: " + this);
+    }
+
     /** Modification time in milliseconds, or -1 when the source has none. Valid after {@link #size()}. */
     default long lastModified() throws IOException {
         return -1;

@@ -40,6 +40,27 @@ interface TransferTarget {
      */
     OutputStream open(String path, long offset) throws IOException;
 
+    /**
+     * Opens {@code path} for writing at exactly {@code offset}, creating it when missing and never truncating it: the
+     * streams of a segmented transfer write one file at once.
+     */
+    OutputStream openSegment(String path, long offset) throws IOException;
+
+    /** The journal of a segmented transfer writing {@code path}, or {@code null} when there is none. */
+    String readJournal(String path) throws IOException;
+
+    /** Writes the first journal of a segmented transfer of {@code path}, replacing any other. */
+    void startJournal(String path, String journal) throws IOException;
+
+    /**
+     * Rewrites the journal in place. A journal keeps its length while its transfer runs, so an update never leaves
+     * the file shorter than it was, whatever moment the writer stops at.
+     */
+    void updateJournal(String path, String journal) throws IOException;
+
+    /** Removes the journal of {@code path}; a missing one is not an error. */
+    void deleteJournal(String path) throws IOException;
+
     /** Moves the complete {@code tempPath} onto {@code finalPath}, replacing an existing file atomically. */
     void commit(String tempPath, String finalPath) throws IOException;
 

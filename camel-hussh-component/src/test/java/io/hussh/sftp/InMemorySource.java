@@ -1,6 +1,8 @@
 package io.hussh.sftp;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
@@ -59,6 +61,17 @@ final class InMemorySource implements TransferSource {
     @Override
     public boolean repeatable() {
         return !stream;
+    }
+
+    @Override
+    public boolean splittable() {
+        return !stream;
+    }
+
+    @Override
+    public InputStream openAt(long offset) {
+        int from = (int) Math.min(offset, content.length);
+        return new ByteArrayInputStream(content, from, content.length - from);
     }
 
     @Override

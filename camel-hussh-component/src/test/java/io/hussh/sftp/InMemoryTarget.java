@@ -16,6 +16,8 @@ final class InMemoryTarget implements TransferTarget {
     private final Map<String, byte[]> files = new HashMap<>();
     private final Map<String, String> records = new HashMap<>();
     private final Map<String, Integer> permissions = new HashMap<>();
+    private final Map<String, String> journals = new HashMap<>();
+    private int journalUpdates;
     private long bytesWritten;
     private int opens;
     private int claims;
@@ -39,11 +41,11 @@ final class InMemoryTarget implements TransferTarget {
         return this;
     }
 
-    byte[] content(String path) {
+    synchronized byte[] content(String path) {
         return files.get(path);
     }
 
-    boolean exists(String path) {
+    synchronized boolean exists(String path) {
         return files.containsKey(path);
     }
 
@@ -59,7 +61,7 @@ final class InMemoryTarget implements TransferTarget {
         return permissions.get(path);
     }
 
-    long bytesWritten() {
+    synchronized long bytesWritten() {
         return bytesWritten;
     }
 
@@ -92,13 +94,13 @@ final class InMemoryTarget implements TransferTarget {
     }
 
     @Override
-    public long size(String path) {
+    public synchronized long size(String path) {
         byte[] content = files.get(path);
         return content == null ? -1 : content.length;
     }
 
     @Override
-    public OutputStream open(String path, long offset) {
+    public synchronized OutputStream open(String path, long offset) {
         opens++;
         byte[] existing = files.getOrDefault(path, new byte[0]);
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -120,7 +122,69 @@ final class InMemoryTarget implements TransferTarget {
     }
 
     @Override
-    public void commit(String tempPath, String finalPath) throws IOException {
+    public synchronized OutputStream openSegment(String path, long offset) {
+        opens++;
+        files.putIfAbsent(path, new byte[0]);
+        long[] position = {offset};
+        return new OutputStream() {
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                synchronized (InMemoryTarget.this) {
+                    byte[] content = files.get(path);
+                    long end = position[0] + len;
+                    if (end > content.length) {
+                        content = Arrays.copyOf(content, (int) end);
+                    }
+                    System.arraycopy(b, off, content, (int) position[0], len);
+                    files.put(path, content);
+                    position[0] = end;
+                    bytesWritten += len;
+                }
+            }
+        };
+    }
+
+    InMemoryTarget withJournal(String path, String journal) {
+        journals.put(path, journal);
+        return this;
+    }
+
+    synchronized String journal(String path) {
+        return journals.get(path);
+    }
+
+    synchronized int journalUpdates() {
+        return journalUpdates;
+    }
+
+    @Override
+    public synchronized String readJournal(String path) {
+        return journals.get(path);
+    }
+
+    @Override
+    public synchronized void startJournal(String path, String journal) {
+        journals.put(path, journal);
+    }
+
+    @Override
+    public synchronized void updateJournal(String path, String journal) {
+        journalUpdates++;
+        journals.put(path, journal);
+    }
+
+    @Override
+    public synchronized void deleteJournal(String path) {
+        journals.remove(path);
+    }
+
+    @Override
+    public synchronized void commit(String tempPath, String finalPath) throws IOException {
         commits++;
         if (commitsFail) {
             throw new IOException("rename refused");
@@ -137,12 +201,12 @@ final class InMemoryTarget implements TransferTarget {
     }
 
     @Override
-    public void delete(String path) {
+    public synchronized void delete(String path) {
         files.remove(path);
     }
 
     @Override
-    public byte[] read(String path, long offset, int length) {
+    public synchronized byte[] read(String path, long offset, int length) {
         byte[] content = files.getOrDefault(path, new byte[0]);
         int from = (int) Math.min(offset, content.length);
         return Arrays.copyOfRange(content, from, (int) Math.min(content.length, from + (long) length));

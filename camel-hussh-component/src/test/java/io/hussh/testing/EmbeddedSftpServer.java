@@ -93,6 +93,11 @@ public final class EmbeddedSftpServer implements AutoCloseable {
         sshd.start();
     }
 
+    /** From now on, a user may hold at most {@code sessions} sessions at once; the server refuses more at login. */
+    public void limitSessionsPerUser(int sessions) {
+        org.apache.sshd.core.CoreModuleProperties.MAX_CONCURRENT_SESSIONS.set(sshd, sessions);
+    }
+
     /** From now on, each rename is carried out and then its session is closed before the reply goes out. */
     public void loseRenameReplies() {
         loseRenameReplies = true;

@@ -33,6 +33,9 @@ public final class FaultProxy implements AutoCloseable {
     private volatile boolean repeat;
     private volatile long bytesPerSecond;
     private volatile int drops;
+    /** Only the first connection to reach the limit is cut ({@link #dropFirstToReach}), and whether it was yet. */
+    private volatile boolean onlyFirst;
+    private final java.util.concurrent.atomic.AtomicBoolean firstCut = new java.util.concurrent.atomic.AtomicBoolean();
 
     public FaultProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -48,10 +51,21 @@ public final class FaultProxy implements AutoCloseable {
 
     /** Cuts the next connection once it has forwarded {@code bytes} in {@code direction}; later ones pass. */
     public void dropOnceAfter(Direction direction, long bytes) {
+        onlyFirst = false;
         this.dropDirection = direction;
         this.dropAfter = bytes;
         this.stall = false;
         this.repeat = false;
+    }
+
+    /**
+     * Cuts the first connection, of those opened from now on, to forward {@code bytes} in {@code direction}; the
+     * others, and later ones, pass: one of several connections breaks, whichever carries the most.
+     */
+    public void dropFirstToReach(Direction direction, long bytes) {
+        dropEveryConnectionAfter(direction, bytes);
+        firstCut.set(false);
+        onlyFirst = true;
     }
 
     /** Cuts every connection from now on once it has forwarded {@code bytes} in {@code direction}. */
@@ -111,12 +125,14 @@ public final class FaultProxy implements AutoCloseable {
                 Direction direction = dropDirection;
                 long limit = dropAfter;
                 boolean stalls = stall;
+                boolean first = onlyFirst;
                 if (!repeat) {
                     dropAfter = -1;
                 }
                 Connection connection = new Connection(client, target);
-                pump(connection, client, target, upstream, direction == Direction.UPSTREAM ? limit : -1, stalls);
-                pump(connection, target, client, downstream, direction == Direction.DOWNSTREAM ? limit : -1, stalls);
+                pump(connection, client, target, upstream, direction == Direction.UPSTREAM ? limit : -1, stalls, first);
+                pump(connection, target, client, downstream, direction == Direction.DOWNSTREAM ? limit : -1, stalls,
+                        first);
             } catch (IOException e) {
                 if (!server.isClosed()) {
                     throw new IllegalStateException("fault proxy accept failed", e);
@@ -125,7 +141,8 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    private void pump(Connection connection, Socket from, Socket to, AtomicLong counter, long limit, boolean stalls) {
+    private void pump(Connection connection, Socket from, Socket to, AtomicLong counter, long limit, boolean stalls,
+                      boolean first) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[64 * 1024];
             long forwarded = 0;
@@ -133,7 +150,7 @@ public final class FaultProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
-                    if (limit >= 0 && forwarded + n >= limit) {
+                    if (limit >= 0 && forwarded + n >= limit && (!first || firstCut.compareAndSet(false, true))) {
                         int allowed = (int) (limit - forwarded);
                         out.write(buffer, 0, allowed);
                         counter.addAndGet(allowed);

@@ -1,0 +1,41 @@
+package io.hussh.sftp;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * The extra connections one segmented transfer moves its data over, each with the source and the target bound to it.
+ * The connections of all the transfers of one endpoint come from one allowance, so that they never open more than it
+ * grants, however many transfers split at once.
+ */
+interface StreamConnections {
+
+    /** Takes up to {@code wanted} connections from the allowance, without waiting; returns how many it got. */
+    int reserve(int wanted);
+
+    /** Gives back what {@link #reserve} granted. */
+    void unreserve(int count);
+
+    /** Opens one connection of a reserved stream. */
+    StreamConnection open(TransferProgress progress) throws IOException;
+
+    /** The server let only {@code got} of the {@code asked} connections open; said once per endpoint. */
+    void refused(int got, int asked);
+
+    /** The round trip to the server, measured on the transfer's own connection. */
+    Duration roundTrip() throws IOException;
+
+    /** One connection of one stream. */
+    interface StreamConnection {
+
+        TransferSource source();
+
+        TransferTarget target();
+
+        /** The stream is done with it: back to the pool. */
+        void finish();
+
+        /** It failed with {@code failure}: it is closed, and the answer says whether the failure may pass. */
+        FailureClassifier.Failure fail(Exception failure);
+    }
+}

@@ -1,0 +1,288 @@
+package io.hussh.it;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import io.hussh.sftp.ConnectionSettings;
+import io.hussh.sftp.ReconnectPolicy;
+import io.hussh.sftp.SftpTransfers;
+import io.hussh.sftp.TransferOptions;
+import io.hussh.sftp.TransferResult;
+import io.hussh.sftp.TransferSource;
+import io.hussh.testing.ChildJvm;
+import io.hussh.testing.EmbeddedSftpServer;
+import io.hussh.testing.FaultProxy.Direction;
+import io.hussh.testing.FinalPathWatcher;
+import io.hussh.testing.TestFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One file split over several connections, on every server of the matrix: uploads and downloads, atomic and
+ * resumable, a cut of one stream and of all of them, a transfer resumed from the journal of a killed JVM, and a
+ * server that lets a user open one connection only.
+ */
+class SegmentedTransferIT extends MatrixTestSupport {
+
+    private static final int SEGMENT = 1024 * 1024;
+    private static final int SIZE = 24 * SEGMENT + 4321;
+    private static final int STREAMS = 4;
+    /**
+     * Reads in flight per connection: a download run that ends where another stream's begins discards what was still
+     * on its way, up to this many requests of 32 KiB, so it is kept small enough for the byte budgets to see a cut.
+     */
+    private static final int BULK_REQUESTS = 16;
+    private static final long READ_AHEAD = BULK_REQUESTS * 32L * 1024;
+    private static final ReconnectPolicy PATIENT = new ReconnectPolicy(10, Duration.ofMillis(50),
+            Duration.ofMillis(200));
+
+    private TransferOptions split(boolean atomic, boolean resume) {
+        return TransferOptions.builder().atomic(atomic).resume(resume).segmentSize(SEGMENT).parallelThreshold(0)
+                .parallelMinimumRoundTrip(Duration.ZERO)
+                // a server without posix-rename replaces only through a backup rename
+                .allowNonAtomicReplace(kind == ServerKind.MINA_NO_OPENSSH_EXTENSIONS).build();
+    }
+
+    private SftpTransfers splitting(int port) {
+        ConnectionSettings settings = server.settings(knownHosts, port).toBuilder().parallelStreams(STREAMS)
+                .bulkRequests(BULK_REQUESTS).build();
+        try {
+            return new SftpTransfers(settings, PATIENT);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ServerKind.class)
+    void anAtomicUploadOverFourConnectionsAppearsOnlyWhole(ServerKind kind) throws Exception {
+        connect(kind);
+        byte[] old = TestFiles.randomBytes(SIZE / 2, 60);
+        Path source = TestFiles.randomFile(tmp.resolve("up.bin"), SIZE, 61);
+        String remote = server.newDirectory("split-up") + "/file.bin";
+        server.seed(remote, old);
+
+        TransferResult result;
+        try (SftpTransfers transfers = splitting(server.port());
+             FinalPathWatcher watcher = new FinalPathWatcher(server.local(remote),
+                     Set.of(TestFiles.sha256(old), TestFiles.sha256(source)), false)) {
+            result = transfers.upload(TransferSource.file(source), remote, split(true, true));
+            watcher.awaitVersion(TestFiles.sha256(source));
+            assertThat(watcher.violations()).isEmpty();
+        }
+
+        assertThat(result.streams()).isEqualTo(STREAMS);
+        assertThat(result.bytesTransferred()).isEqualTo(SIZE);
+        assertThat(TestFiles.sha256(server.local(remote))).isEqualTo(TestFiles.sha256(source));
+        assertNothingBeside(remote);
+        CompatibilityReport.note(kind, "segmented upload", STREAMS + " streams, atomic, SHA-256 matches");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ServerKind.class)
+    void aDownloadOverFourConnectionsArrivesWhole(ServerKind kind) throws Exception {
+        connect(kind);
+        byte[] content = TestFiles.randomBytes(SIZE, 62);
+        String remote = server.newDirectory("split-down") + "/file.bin";
+        server.seed(remote, content);
+        Path local = tmp.resolve("down/file.bin");
+
+        TransferResult result;
+        try (SftpTransfers transfers = splitting(server.port())) {
+            TransferOptions options = split(true, true).toBuilder().checksum(true).build();
+            result = transfers.download(remote, local, options);
+        }
+
+        assertThat(result.streams()).isEqualTo(STREAMS);
+        assertThat(result.checksum()).isEqualTo(TestFiles.sha256(content));
+        assertThat(TestFiles.sha256(local)).isEqualTo(TestFiles.sha256(content));
+        try (Stream<Path> files = Files.list(local.getParent())) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactly("file.bin");
+        }
+        CompatibilityReport.note(kind, "segmented download", STREAMS + " streams, SHA-256 matches");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ServerKind.class)
+    void uploadsAndDownloadsCarryOnWhenOneStreamIsCut(ServerKind kind) throws Exception {
+        connect(kind);
+        Path source = TestFiles.randomFile(tmp.resolve("up.bin"), SIZE, 63);
+        String remote = server.newDirectory("split-cut-one") + "/file.bin";
+
+        proxy.dropFirstToReach(Direction.UPSTREAM, 3L * SEGMENT);
+        TransferResult up;
+        try (SftpTransfers transfers = splitting(proxy.port())) {
+            up = transfers.upload(TransferSource.file(source), remote, split(true, true));
+        }
+        assertThat(proxy.drops()).isEqualTo(1);
+        assertThat(up.reconnects()).isEqualTo(1);
+        assertThat(up.streams()).isEqualTo(STREAMS);
+        assertThat(TestFiles.sha256(server.local(remote))).isEqualTo(TestFiles.sha256(source));
+        // what the server had not yet written when the stream broke, sent again, and no more than a few MiB of it
+        assertThat(proxy.upstreamBytes()).isLessThan(wireBudget(SIZE) + 4L * SEGMENT);
+        assertNothingBeside(remote);
+
+        proxy.resetCounters();
+        proxy.dropFirstToReach(Direction.DOWNSTREAM, 3L * SEGMENT);
+        Path local = tmp.resolve("down/file.bin");
+        TransferResult down;
+        try (SftpTransfers transfers = splitting(proxy.port())) {
+            down = transfers.download(remote, local, split(true, true));
+        }
+        assertThat(proxy.drops()).as("cuts, the upload's included").isEqualTo(2);
+        assertThat(down.reconnects()).isEqualTo(1);
+        assertThat(TestFiles.sha256(local)).isEqualTo(TestFiles.sha256(source));
+        // besides what the cut lost, each run that ends where another stream's begins discards its reads in flight
+        assertThat(proxy.downstreamBytes()).isLessThan(wireBudget(SIZE) + 4L * SEGMENT + 2 * STREAMS * READ_AHEAD);
+        CompatibilityReport.note(kind, "segmented, one stream cut", "reconnected once, SHA-256 matches");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ServerKind.class)
+    void uploadsAndDownloadsGetThroughWhenEveryConnectionIsCut(ServerKind kind) throws Exception {
+        connect(kind);
+        Path source = TestFiles.randomFile(tmp.resolve("up.bin"), SIZE, 64);
+        String remote = server.newDirectory("split-cut-all") + "/file.bin";
+
+        proxy.dropEveryConnectionAfter(Direction.UPSTREAM, 4L * SEGMENT);
+        TransferResult up;
+        try (SftpTransfers transfers = splitting(proxy.port())) {
+            up = transfers.upload(TransferSource.file(source), remote, split(false, true));
+        }
+        assertThat(up.reconnects()).isGreaterThanOrEqualTo(STREAMS);
+        assertThat(TestFiles.sha256(server.local(remote))).isEqualTo(TestFiles.sha256(source));
+        assertThat(proxy.upstreamBytes()).isLessThan(wireBudget(SIZE) + (long) proxy.drops() * 3 * SEGMENT);
+        assertNothingBeside(remote);
+
+        proxy.resetCounters();
+        proxy.dropEveryConnectionAfter(Direction.DOWNSTREAM, 4L * SEGMENT);
+        Path local = tmp.resolve("down/file.bin");
+        TransferResult down;
+        try (SftpTransfers transfers = splitting(proxy.port())) {
+            down = transfers.download(remote, local, split(true, true));
+        }
+        assertThat(down.reconnects()).isGreaterThanOrEqualTo(STREAMS);
+        assertThat(TestFiles.sha256(local)).isEqualTo(TestFiles.sha256(source));
+        assertThat(proxy.downstreamBytes()).isLessThan(wireBudget(SIZE) + (long) proxy.drops() * 3 * SEGMENT
+                                                       + 2 * STREAMS * READ_AHEAD);
+        CompatibilityReport.note(kind, "segmented, every connection cut", up.reconnects() + " reconnects up, "
+                                                                          + down.reconnects() + " down");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ServerKind.class)
+    void aSplitUploadOfAKilledJvmIsContinuedFromItsJournal(ServerKind kind) throws Exception {
+        connect(kind);
+        int size = 48 * SEGMENT;
+        Path source = TestFiles.randomFile(tmp.resolve("up.bin"), size, 65);
+        String remote = server.newDirectory("split-killed") + "/file.bin";
+        Path journal = server.local(RemoteJournal.of(remote + ".hussh.tmp"));
+
+        try (ChildJvm doomed = node(nodeProxy(2L * SEGMENT), remote, source)) {
+            RemoteJournal.awaitReached(journal, size / 4);
+            doomed.kill();
+        }
+        assertThat(server.local(remote)).doesNotExist();
+
+        String result;
+        try (ChildJvm heir = node(server.port(), remote, source)) {
+            result = heir.awaitLine("RESULT", 120);
+        }
+        String[] words = result.split(" ");
+        assertThat(words[1]).as(result).isEqualTo("ok");
+        long offset = Long.parseLong(words[3]);
+        long sent = Long.parseLong(words[2]);
+        assertThat(offset).as("continued what the killed node's segments reached").isGreaterThanOrEqualTo(size / 4);
+        assertThat(sent).as("sent only what was missing").isLessThanOrEqualTo(size - size / 4 + 8L * SEGMENT);
+        assertThat(words[4]).isEqualTo(String.valueOf(STREAMS));
+        assertThat(TestFiles.sha256(server.local(remote))).isEqualTo(TestFiles.sha256(source));
+        assertNothingBeside(remote);
+        CompatibilityReport.note(kind, "segmented upload of a killed JVM", "continued from its journal at "
+                                                                           + offset + " bytes");
+    }
+
+    @Test
+    void aServerThatAllowsOneConnectionGetsTheFileOverThatOne() throws Exception {
+        try (EmbeddedSftpServer single = EmbeddedSftpServer.start(tmp.resolve("single-root"))) {
+            single.limitSessionsPerUser(1);
+            Path hosts = single.writeKnownHosts(tmp.resolve("single_known_hosts"));
+            ConnectionSettings settings = ConnectionSettings.builder("127.0.0.1", EmbeddedSftpServer.USER)
+                    .port(single.port()).password(EmbeddedSftpServer.PASSWORD).knownHostsFile(hosts)
+                    .parallelStreams(STREAMS).build();
+            Path source = TestFiles.randomFile(tmp.resolve("up.bin"), SIZE, 66);
+            Path local = tmp.resolve("single-down/file.bin");
+            TransferOptions options = TransferOptions.builder().atomic(true).resume(true).segmentSize(SEGMENT)
+                    .parallelThreshold(0).parallelMinimumRoundTrip(Duration.ZERO).build();
+
+            TransferResult up;
+            TransferResult down;
+            try (SftpTransfers transfers = new SftpTransfers(settings)) {
+                up = transfers.upload(TransferSource.file(source), "/file.bin", options);
+                down = transfers.download("/file.bin", local, options);
+            }
+
+            assertThat(up.streams()).isEqualTo(1);
+            assertThat(down.streams()).isEqualTo(1);
+            assertThat(TestFiles.sha256(tmp.resolve("single-root/file.bin"))).isEqualTo(TestFiles.sha256(source));
+            assertThat(TestFiles.sha256(local)).isEqualTo(TestFiles.sha256(source));
+        }
+    }
+
+    private ChildJvm node(int port, String remote, Path local) throws Exception {
+        return ChildJvm.start(Files.createTempFile(tmp, "node-", ".log"), TransferNode.class, "upload",
+                String.valueOf(port), knownHosts.toString(), remote, local.toString(), "true", "true", "2000",
+                "60000", String.valueOf(kind == ServerKind.MINA_NO_OPENSSH_EXTENSIONS), String.valueOf(STREAMS),
+                String.valueOf(SEGMENT));
+    }
+
+    /** Nothing but the file itself in its directory: no temp file, journal, lease or backup. */
+    private void assertNothingBeside(String remote) throws Exception {
+        Path file = server.local(remote);
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            assertThat(files.map(path -> path.getFileName().toString())).containsExactly(file.getFileName().toString());
+        }
+    }
+
+    /** The journal of a split transfer, as the server's file system holds it. */
+    private static final class RemoteJournal {
+
+        static String of(String writePath) {
+            int slash = writePath.lastIndexOf('/');
+            return writePath.substring(0, slash + 1) + "." + writePath.substring(slash + 1) + ".hussh-segments";
+        }
+
+        /** Waits until the segments the journal describes have reached {@code bytes} in all. */
+        static void awaitReached(Path journal, long bytes) throws Exception {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (reached(journal) < bytes) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the journal " + journal + " never reached " + bytes + " bytes");
+                }
+                Thread.sleep(50);
+            }
+        }
+
+        private static long reached(Path journal) throws java.io.IOException {
+            if (!Files.exists(journal)) {
+                return 0;
+            }
+            String[] lines = Files.readString(journal).split("\n");
+            if (lines.length < 5) {
+                return 0;
+            }
+            long segment = Long.parseLong(lines[3].substring("segment ".length()));
+            String[] values = lines[4].substring("reached".length()).trim().split(" ");
+            long sum = 0;
+            for (int i = 0; i < values.length; i++) {
+                sum += Long.parseLong(values[i]) - i * segment;
+            }
+            return sum;
+        }
+    }
+}
