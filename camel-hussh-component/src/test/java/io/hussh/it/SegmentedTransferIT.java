@@ -3,9 +3,12 @@ package io.hussh.it;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
+import io.hussh.camel.HusshConstants;
 import io.hussh.sftp.ConnectionSettings;
 import io.hussh.sftp.ReconnectPolicy;
 import io.hussh.sftp.SftpTransfers;
@@ -17,6 +20,11 @@ import io.hussh.testing.EmbeddedSftpServer;
 import io.hussh.testing.FaultProxy.Direction;
 import io.hussh.testing.FinalPathWatcher;
 import io.hussh.testing.TestFiles;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -205,6 +213,52 @@ class SegmentedTransferIT extends MatrixTestSupport {
         assertNothingBeside(remote);
         CompatibilityReport.note(kind, "segmented upload of a killed JVM", "continued from its journal at "
                                                                            + offset + " bytes");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ServerKind.class)
+    void theProducerAndTheConsumerSplitAndSayOverHowManyConnections(ServerKind kind) throws Exception {
+        connect(kind);
+        String outbox = server.newDirectory("split-camel");
+        Path source = TestFiles.randomFile(tmp.resolve("camel-up.bin"), SIZE, 67);
+        String endpoint = "hussh:" + ServerUnderTest.USER + "@127.0.0.1:" + server.port() + outbox + "?password=RAW("
+                          + ServerUnderTest.PASSWORD + ")&knownHostsFile=" + knownHosts + "&atomic=true&resume=true"
+                          + "&parallelStreams=" + STREAMS + "&parallelThreshold=0&parallelMinimumRoundTrip=0"
+                          + "&segmentSize=" + SEGMENT + "&allowNonAtomicReplace="
+                          + (kind == ServerKind.MINA_NO_OPENSSH_EXTENSIONS);
+        List<Exchange> consumed = new CopyOnWriteArrayList<>();
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(endpoint + "&localDirectory=" + tmp.resolve("consumed") + "&initialDelay=0&delay=200")
+                            .process(exchange -> consumed.add(exchange.copy()));
+                }
+            });
+            context.start();
+            ProducerTemplate template = context.createProducerTemplate();
+
+            Exchange upload = template.request(endpoint, exchange -> {
+                exchange.getMessage().setBody(source.toFile());
+                exchange.getMessage().setHeader(Exchange.FILE_NAME, "big.bin");
+            });
+            Exchange download = template.request(endpoint + "&operation=download&localDirectory="
+                                                                  + tmp.resolve("downloaded"), exchange ->
+                    exchange.getMessage().setHeader(Exchange.FILE_NAME, "big.bin"));
+            for (int i = 0; i < 300 && consumed.isEmpty(); i++) {
+                Thread.sleep(50);
+            }
+
+            assertThat(upload.getException()).isNull();
+            assertThat(upload.getMessage().getHeader(HusshConstants.STREAMS)).isEqualTo(STREAMS);
+            assertThat(download.getException()).isNull();
+            assertThat(download.getMessage().getHeader(HusshConstants.STREAMS)).isEqualTo(STREAMS);
+            assertThat(TestFiles.sha256(tmp.resolve("downloaded/big.bin"))).isEqualTo(TestFiles.sha256(source));
+            assertThat(consumed).hasSize(1);
+            assertThat(consumed.get(0).getMessage().getHeader(HusshConstants.STREAMS)).isEqualTo(STREAMS);
+            assertThat(TestFiles.sha256(tmp.resolve("consumed/big.bin"))).isEqualTo(TestFiles.sha256(source));
+        }
+        CompatibilityReport.note(kind, "segmented producer and consumer", "CamelHusshStreams=" + STREAMS);
     }
 
     @Test

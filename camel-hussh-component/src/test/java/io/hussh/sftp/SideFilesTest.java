@@ -22,6 +22,10 @@ class SideFilesTest {
         assertThat(sideFiles.isSideFile("a.csv.part")).isTrue();
         assertThat(sideFiles.isSideFile("sub/" + Path.of(sideFiles.backup("/in/a.csv")).getFileName())).isTrue();
         assertThat(sideFiles.isSideFile(SideFiles.record("/data/a.csv.part").getFileName().toString())).isTrue();
+        assertThat(SideFiles.journal("/data/a.csv.part")).isEqualTo("/data/.a.csv.part.hussh-segments");
+        assertThat(SideFiles.journal("a.csv")).isEqualTo(".a.csv.hussh-segments");
+        assertThat(sideFiles.isSideFile("in/.a.csv.hussh-segments")).isTrue();
+        assertThat(sideFiles.isSideFile("a.csv.hussh-segments")).as("only the hidden journal name").isFalse();
         assertThat(sideFiles.isSideFile("a.csv")).isFalse();
         assertThat(sideFiles.isSideFile("hussh-source")).isFalse();
     }
