@@ -40,6 +40,10 @@ class HusshOptionResolverTest {
             hussh:u@h/d?bulkRequests=0                   | bulkRequests must be at least 1, was 0
             hussh:u@h/d?maximumReconnectAttempts=-1      | maximumReconnectAttempts must be 0 or more, was -1
             hussh:u@h/d?workerPoolSize=0                 | workerPoolSize must be at least 1, was 0
+            hussh:u@h/d?parallelStreams=0                | parallelStreams must be at least 1, was 0
+            hussh:u@h/d?segmentSize=65536                | segmentSize must be at least 1048576, was 65536
+            hussh:u@h/d?parallelThreshold=-1             | parallelThreshold must be 0 or more, was -1
+            hussh:u@h/d?parallelMinimumRoundTrip=-1      | parallelMinimumRoundTrip must be 0 or more, was -1
             hussh:u@h/d?maxDepth=0                       | maxDepth must be at least 1, was 0
             hussh:u@h/d?leaseDuration=50                 | leaseDuration must be at least 100, was 50
             hussh:u@h/d?leaseWaitTimeout=-1              | leaseWaitTimeout must be 0 or more, was -1
@@ -67,12 +71,15 @@ class HusshOptionResolverTest {
                                                + "&localDirectory=/data/in&recursive=true&maxDepth=3&move=.done"
                                                + "&moveFailed=/srv/failed&include=.*\\.csv&bulkRequests=64"
                                                + "&maximumReconnectAttempts=5&reconnectDelay=2s&workerPoolSize=4"
-                                               + "&leaseDuration=10s&leaseWaitTimeout=0");
+                                               + "&leaseDuration=10s&leaseWaitTimeout=0&parallelStreams=4"
+                                               + "&parallelThreshold=1048576&segmentSize=8388608"
+                                               + "&parallelMinimumRoundTrip=0");
 
         assertThat(options.connection().address()).isEqualTo("u@h:2222");
         assertThat(options.connection().knownHostsFile())
                 .isEqualTo(Path.of(System.getProperty("user.home"), "kh"));
         assertThat(options.connection().bulkRequests()).isEqualTo(64);
+        assertThat(options.connection().parallelStreams()).isEqualTo(4);
         assertThat(options.reconnect().maximumReconnectAttempts()).isEqualTo(5);
         assertThat(options.reconnect().reconnectDelay()).hasSeconds(2);
         assertThat(options.remoteDirectory()).isEqualTo("/srv/in");
@@ -87,6 +94,9 @@ class HusshOptionResolverTest {
         assertThat(options.transfer().protectEarlierDeliveries()).isFalse();
         assertThat(options.transfer().leaseDuration()).hasSeconds(10);
         assertThat(options.transfer().leaseWaitTimeout()).isZero();
+        assertThat(options.transfer().parallelThreshold()).isEqualTo(1024 * 1024);
+        assertThat(options.transfer().segmentSize()).isEqualTo(8 * 1024 * 1024);
+        assertThat(options.transfer().parallelMinimumRoundTrip()).isZero();
 
         HusshConsumerOptions consumer = options.consumer();
         assertThat(consumer.depth()).isEqualTo(3);
