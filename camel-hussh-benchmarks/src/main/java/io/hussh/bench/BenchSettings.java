@@ -11,10 +11,12 @@ import java.util.stream.Collectors;
  */
 record BenchSettings(boolean quick, Set<String> scenarios, long size, long memorySize, long sweepSize,
                      long concurrentSize, int concurrency, int smallFiles, int smallSize, long dropEvery,
-                     int latencyMillis, int runs, int warmups, List<Integer> bulkSweep, String report) {
+                     int latencyMillis, int longLatencyMillis, int runs, int warmups, int linkRuns,
+                     List<Integer> bulkSweep, String report) {
 
     static final long MIB = 1024 * 1024;
-    static final List<String> ALL_SCENARIOS = List.of("loopback", "latency", "small", "concurrent", "flaky", "memory");
+    static final List<String> ALL_SCENARIOS = List.of("loopback", "latency", "links", "small", "concurrent", "flaky",
+            "memory");
 
     static BenchSettings fromSystemProperties() {
         boolean quick = Boolean.parseBoolean(property("bench.quick", "false"));
@@ -33,8 +35,10 @@ record BenchSettings(boolean quick, Set<String> scenarios, long size, long memor
                 4096,
                 mib("bench.dropEvery", quick ? 16 : 64),
                 20,
+                50,
                 Integer.parseInt(property("bench.runs", quick ? "1" : "3")),
                 Integer.parseInt(property("bench.warmups", "1")),
+                Integer.parseInt(property("bench.linkRuns", "1")),
                 Arrays.stream(property("bench.bulkSweep", "16,32,64,128").split(","))
                         .map(String::trim).map(Integer::valueOf).toList(),
                 property("bench.report", "docs/benchmarks.md"));

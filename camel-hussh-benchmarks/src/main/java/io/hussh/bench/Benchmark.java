@@ -29,17 +29,19 @@ public final class Benchmark {
         Path workspace = Files.createTempDirectory("hussh-bench-");
         try (BenchServer server = new BenchServer();
              LatencyProxy latency = new LatencyProxy(server.port(), settings.latencyMillis());
+             LatencyProxy longLatency = new LatencyProxy(server.port(), settings.longLatencyMillis());
              LatencyProxy flaky = new LatencyProxy(server.port(), 0);
              CamelContext context = new DefaultCamelContext()) {
             // an interrupted run still removes its container and data
             Runtime.getRuntime().addShutdownHook(new Thread(server::closeQuietly));
             flaky.dropEvery(settings.dropEvery());
             Target target = new Target(server.port(), server.user(), server.password(),
-                    server.knownHosts(latency.port(), flaky.port()), server.privateKey());
+                    server.knownHosts(latency.port(), longLatency.port(), flaky.port()), server.privateKey());
             context.start();
             Report report = header(settings, server, context);
             System.out.print(report);
-            Scenarios scenarios = new Scenarios(settings, server, target, latency, flaky, context, workspace);
+            Scenarios scenarios = new Scenarios(settings, server, target, latency, longLatency, flaky, context,
+                    workspace, new Chart(Path.of(settings.report())));
             for (String scenario : settings.scenarios()) {
                 String section = scenarios.run(scenario);
                 System.out.println(section);
@@ -72,9 +74,13 @@ public final class Benchmark {
                                         + System.getProperty("java.runtime.version")),
                         List.of("server", server.description() + ", in a container on the host network"),
                         List.of("OpenSSH client", output("ssh", "-V")),
+                        List.of("lftp", ExternalClient.version(ExternalClient.Program.LFTP)),
+                        List.of("rclone", ExternalClient.version(ExternalClient.Program.RCLONE)),
                         List.of("Camel, camel-ftp", context.getVersion()),
                         List.of("JSch (hussh: and camel-ftp alike)", JSch.VERSION),
                         List.of("hussh: bulkRequests default", String.valueOf(ConnectionSettings.DEFAULT_BULK_REQUESTS)),
+                        List.of("hussh: parallelStreams default", String.valueOf(
+                                ConnectionSettings.DEFAULT_PARALLEL_STREAMS)),
                         List.of("sizes", "large " + settings.size() / BenchSettings.MIB + " MiB, memory "
                                          + settings.memorySize() / BenchSettings.MIB + " MiB, concurrent "
                                          + settings.concurrency() + " × " + settings.concurrentSize() / BenchSettings.MIB

@@ -66,7 +66,8 @@ final class HeapProbe {
         Path file = Path.of(System.getProperty("bench.file"));
         String remote = System.getProperty("bench.remoteDirectory");
         HeapProbe probe = new HeapProbe();
-        try (CamelContext context = new DefaultCamelContext(); SftpClient client = tool.open(context, target, "", 0)) {
+        try (CamelContext context = new DefaultCamelContext();
+             SftpClient client = tool.open(context, target, System.getProperty("bench.options", ""), 0)) {
             context.start();
             probe.reset();
             client.upload(List.of(file), remote);
@@ -80,10 +81,12 @@ final class HeapProbe {
     }
 
     /** Runs the probe in a child JVM on this JVM's class path; returns the peaks by direction. */
-    static Map<String, String> runChild(Tool tool, Target target, Path file, String remote, Path local)
+    /** @param options more endpoint options, each starting with {@code &} */
+    static Map<String, String> runChild(Tool tool, String options, Target target, Path file, String remote, Path local)
             throws Exception {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP,
-                "-Dbench.tool=" + tool.name(), "-Dbench.port=" + target.port(), "-Dbench.user=" + target.user(),
+                "-Dbench.tool=" + tool.name(), "-Dbench.options=" + options, "-Dbench.port=" + target.port(),
+                "-Dbench.user=" + target.user(),
                 "-Dbench.password=" + target.password(), "-Dbench.knownHosts=" + target.knownHosts(),
                 "-Dbench.file=" + file, "-Dbench.remoteDirectory=" + remote, "-Dbench.localDirectory=" + local,
                 "-cp", System.getProperty("java.class.path"), HeapProbe.class.getName())

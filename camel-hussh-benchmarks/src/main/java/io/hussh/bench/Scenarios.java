@@ -24,17 +24,21 @@ final class Scenarios {
     private final BenchServer server;
     private final Target direct;
     private final LatencyProxy latency;
+    private final LatencyProxy longLatency;
     private final LatencyProxy flaky;
+    private final Chart chart;
     private final CamelContext context;
     private final Path workspace;
 
-    Scenarios(BenchSettings settings, BenchServer server, Target direct, LatencyProxy latency, LatencyProxy flaky,
-              CamelContext context, Path workspace) {
+    Scenarios(BenchSettings settings, BenchServer server, Target direct, LatencyProxy latency,
+              LatencyProxy longLatency, LatencyProxy flaky, CamelContext context, Path workspace, Chart chart) {
         this.settings = settings;
         this.server = server;
         this.direct = direct;
         this.latency = latency;
+        this.longLatency = longLatency;
         this.flaky = flaky;
+        this.chart = chart;
         this.context = context;
         this.workspace = workspace;
     }
@@ -46,6 +50,7 @@ final class Scenarios {
             return switch (scenario) {
                 case "loopback" -> loopback(data);
                 case "latency" -> latency(data);
+                case "links" -> links(data);
                 case "small" -> small(data);
                 case "concurrent" -> concurrent(data);
                 case "flaky" -> flaky(data);
@@ -83,6 +88,114 @@ final class Scenarios {
         }
         server.deleteDirectory(source);
         return report.table(List.of("bulkRequests", "upload", "download"), rows).toString();
+    }
+
+    /** A client of the long-link table: its row label, whether it uploads, and how to open it on a target. */
+    private record Peer(String label, boolean uploads, java.util.function.Function<Target, SftpClient> open) {
+    }
+
+    /** Segmented transfers on long links: hussh at 1, 4 and 8 streams beside every peer, in one run. */
+    private List<Peer> linkPeers() {
+        List<Peer> peers = new ArrayList<>();
+        for (int streams : new int[] {1, 4, 8}) {
+            String label = streams == 8 ? "hussh (defaults: 8 streams)" : "hussh " + streams + " stream"
+                                                                        + (streams > 1 ? "s" : "");
+            String options = streams == 8 ? "" : "&parallelStreams=" + streams;
+            peers.add(new Peer(label, true, target -> Tool.HUSSH.open(context, target, options, 0)));
+            peers.add(new Peer(label.replace("hussh", "hussh atomic+resume"), true,
+                    target -> Tool.HUSSH_ATOMIC_RESUME.open(context, target, options, 0)));
+        }
+        peers.add(new Peer("OpenSSH sftp", true, target -> Tool.OPENSSH.open(context, target, "", 0)));
+        peers.add(new Peer("camel-sftp", true, target -> Tool.CAMEL_SFTP.open(context, target, "", 0)));
+        peers.add(new Peer("lftp (put, pget at its default)", true,
+                target -> new ExternalClient(ExternalClient.Program.LFTP, target, 0)));
+        peers.add(new Peer("lftp pget -n 8", false, target -> new ExternalClient(ExternalClient.Program.LFTP, target, 8)));
+        peers.add(new Peer("rclone (defaults)", true,
+                target -> new ExternalClient(ExternalClient.Program.RCLONE, target, 0)));
+        peers.add(new Peer("rclone --multi-thread-streams 8", false,
+                target -> new ExternalClient(ExternalClient.Program.RCLONE, target, 8)));
+        return peers;
+    }
+
+    private String links(Path data) throws Exception {
+        List<Path> file = List.of(RandomFiles.write(data.resolve("big.bin"), settings.size(), 6));
+        String source = seed(file);
+        Report report = new Report().add("## 7. One " + mib(settings.size()) + " file on long links, segmented\n\n"
+                                         + "`hussh:` at its defaults splits a file of 64 MiB or more over 8"
+                                         + " connections when the round trip is 5 ms or more; the rows at 1 and 4"
+                                         + " streams set `parallelStreams`. Each peer at its defaults, and lftp and"
+                                         + " rclone also at 8 streams (they split downloads only). "
+                                         + settings.linkRuns() + " run(s) per figure, no warm-up: on these links the"
+                                         + " round trip, not the processors, sets the pace.\n");
+        List<List<String>> rows = new ArrayList<>();
+        Map<String, Map<String, Double>> rates = new java.util.LinkedHashMap<>();
+        for (int oneWay : new int[] {settings.latencyMillis(), settings.longLatencyMillis()}) {
+            LatencyProxy proxy = oneWay == settings.latencyMillis() ? latency : longLatency;
+            Target slow = direct.via(proxy.port());
+            String link = 2 * oneWay + " ms";
+            for (Peer peer : linkPeers()) {
+                try (SftpClient client = peer.open().apply(slow)) {
+                    Result up = peer.uploads() ? Measure.median(peer.label() + " " + link + " upload", 0,
+                            settings.linkRuns(), () -> timedUpload(client, file, proxy, false)) : null;
+                    Result down = Measure.median(peer.label() + " " + link + " download", 0, settings.linkRuns(),
+                            () -> timedDownload(client, source, file, proxy));
+                    rows.add(List.of(link, peer.label(), rate(up, file), rate(down, file),
+                            wire(down, file)));
+                    rates.computeIfAbsent(link + " upload", k -> new java.util.LinkedHashMap<>())
+                            .put(peer.label(), mibPerSecond(up, file));
+                    rates.computeIfAbsent(link + " download", k -> new java.util.LinkedHashMap<>())
+                            .put(peer.label(), mibPerSecond(down, file));
+                }
+            }
+        }
+        server.deleteDirectory(source);
+        report.table(List.of("round trip", "client", "upload MiB/s", "download MiB/s", "download wire / file"), rows);
+        report.add("Ratios in the same run (targets of issue 13 in brackets):\n");
+        List<List<String>> ratioRows = new ArrayList<>();
+        for (String link : List.of(2 * settings.latencyMillis() + " ms", 2 * settings.longLatencyMillis() + " ms")) {
+            String target = link.startsWith(2 * settings.latencyMillis() + " ") ? "≥ 3×" : "≥ 5×";
+            for (String direction : List.of("upload", "download")) {
+                Map<String, Double> byPeer = rates.get(link + " " + direction);
+                ratioRows.add(List.of(link, direction, "hussh atomic+resume (defaults) / OpenSSH sftp [" + target + "]",
+                        Report.ratio(byPeer.get("hussh atomic+resume (defaults: 8 streams)"),
+                                byPeer.get("OpenSSH sftp"))));
+            }
+            Map<String, Double> down = rates.get(link + " download");
+            ratioRows.add(List.of(link, "download", "hussh (defaults) / lftp pget -n 8 [≥ 1.0×]",
+                    Report.ratio(down.get("hussh (defaults: 8 streams)"), down.get("lftp pget -n 8"))));
+            ratioRows.add(List.of(link, "download", "hussh (defaults) / rclone --multi-thread-streams 8 [≥ 1.0×]",
+                    Report.ratio(down.get("hussh (defaults: 8 streams)"), down.get("rclone --multi-thread-streams 8"))));
+            ratioRows.add(List.of(link, "upload", "hussh (defaults) / hussh 1 stream",
+                    Report.ratio(rates.get(link + " upload").get("hussh (defaults: 8 streams)"),
+                            rates.get(link + " upload").get("hussh 1 stream"))));
+        }
+        report.table(List.of("round trip", "direction", "ratio", "measured"), ratioRows);
+        String image = chart.write("links", "One " + mib(settings.size()) + " file on long links", rates);
+        return report.add("![MiB/s per link and client](" + image + ")\n").toString();
+    }
+
+    private Sample timedDownload(SftpClient client, String source, List<Path> files, LatencyProxy counter)
+            throws Exception {
+        List<String> names = files.stream().map(file -> file.getFileName().toString()).toList();
+        Path local = Files.createTempDirectory(workspace, "down-");
+        try {
+            counter.resetCounters();
+            long start = System.nanoTime();
+            long arrived = client.download(source, names, local);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (arrived != totalSize(files)) {
+                throw new IllegalStateException(arrived + " bytes arrived of " + totalSize(files));
+            }
+            return new Sample(seconds, counter.wireBytes());
+        } finally {
+            client.disconnect();
+            BenchServer.deleteTree(local);
+        }
+    }
+
+    private static String wire(Result result, List<Path> files) {
+        return result == null || !result.ok() || result.median().wireBytes() < 0 ? "n/a"
+                : String.format("%.3f", result.median().wireBytes() / (double) totalSize(files));
     }
 
     private String small(Path data) throws Exception {
@@ -147,11 +260,19 @@ final class Scenarios {
                                          + "`; camel-ftp through a route with " + attempts
                                          + " redeliveries, 100 ms apart. Bytes counted at the proxy, both ways.\n");
         List<List<String>> rows = new ArrayList<>();
-        for (Tool tool : CAMEL_TOOLS) {
-            try (SftpClient client = tool.open(context, cut, tool.isHussh() ? reconnects : "",
+        record FlakyClient(String label, Tool tool, String options) {
+        }
+        List<FlakyClient> clients = new ArrayList<>();
+        CAMEL_TOOLS.forEach(tool -> clients.add(new FlakyClient(tool.toString(), tool, "")));
+        // the proxy adds no delay, so splitting is asked for: the round trip is below parallelMinimumRoundTrip
+        clients.add(new FlakyClient("hussh atomic+resume, 8 streams", Tool.HUSSH_ATOMIC_RESUME,
+                "&parallelStreams=8&parallelMinimumRoundTrip=0"));
+        for (FlakyClient flakyClient : clients) {
+            Tool tool = flakyClient.tool();
+            try (SftpClient client = tool.open(context, cut, tool.isHussh() ? reconnects + flakyClient.options() : "",
                     tool.isHussh() ? 0 : attempts)) {
                 // giving up is an outcome here: its time and bytes are measured too
-                Result result = Measure.median(tool + " flaky upload", settings.warmups(), settings.runs(), () -> {
+                Result result = Measure.median(flakyClient.label() + " flaky upload", settings.warmups(), settings.runs(), () -> {
                     long start = System.nanoTime();
                     try {
                         return timedUpload(client, file, flaky, false);
@@ -161,7 +282,7 @@ final class Scenarios {
                     }
                 });
                 Sample sample = result.median();
-                rows.add(List.of(tool.toString(), sample.outcome() == null ? "delivered" : sample.outcome(),
+                rows.add(List.of(flakyClient.label(), sample.outcome() == null ? "delivered" : sample.outcome(),
                         String.format("%.1f", sample.seconds()),
                         String.format("%,d", sample.wireBytes()),
                         String.format("%.2f×", sample.wireBytes() / (double) settings.size())));
@@ -179,12 +300,19 @@ final class Scenarios {
                                          + " depends on when the collector runs) / the largest heap still in use"
                                          + " after a collection (what the transfer holds), MiB.\n");
         List<List<String>> rows = new ArrayList<>();
-        for (Tool tool : CAMEL_TOOLS) {
+        record MemoryClient(String label, Tool tool, String options) {
+        }
+        List<MemoryClient> clients = new ArrayList<>();
+        CAMEL_TOOLS.forEach(tool -> clients.add(new MemoryClient(tool.toString(), tool, "")));
+        clients.add(new MemoryClient("hussh atomic+resume, 8 streams", Tool.HUSSH_ATOMIC_RESUME,
+                "&parallelStreams=8&parallelMinimumRoundTrip=0"));
+        for (MemoryClient memoryClient : clients) {
             String remote = server.newDirectory("memory");
             Path local = Files.createTempDirectory(workspace, "memory-down-");
             try {
-                Map<String, String> peaks = HeapProbe.runChild(tool, direct, file, remote, local);
-                rows.add(List.of(tool.toString(), peaks.getOrDefault("upload", "failed"),
+                Map<String, String> peaks = HeapProbe.runChild(memoryClient.tool(), memoryClient.options(), direct,
+                        file, remote, local);
+                rows.add(List.of(memoryClient.label(), peaks.getOrDefault("upload", "failed"),
                         peaks.getOrDefault("download", "failed")));
             } finally {
                 server.deleteDirectory(remote);

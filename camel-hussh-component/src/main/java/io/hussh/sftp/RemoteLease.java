@@ -195,7 +195,9 @@ final class RemoteLease implements AutoCloseable {
             if (reason == null) {
                 // counted before it is sent: a record whose reply was lost is never sent again unchanged, which a
                 // waiter would take for a holder that stopped renewing
-                connection.overwrite(ownerFile(generation), ownerRecord(++renewals));
+                // in place, at the same length: a record truncated before it is written again would read as empty,
+                // which the holder's own check takes for a lease that was removed
+                connection.overwriteInPlace(ownerFile(generation), ownerRecord(++renewals));
                 lastRenewalSent = sent;
                 return;
             }
@@ -391,8 +393,9 @@ final class RemoteLease implements AutoCloseable {
     }
 
     private byte[] ownerRecord(long count) {
-        return ("owner=" + id + "\ninstance=" + INSTANCE + "\nwriter=" + WRITER + "\nrenewals=" + count
-                + "\nduration=" + duration.toMillis()
+        // every record of one holder has one length, so a renewal rewrites it in place
+        return ("owner=" + id + "\ninstance=" + INSTANCE + "\nwriter=" + WRITER + "\nrenewals="
+                + String.format("%019d", count) + "\nduration=" + duration.toMillis()
                 + "\n").getBytes(StandardCharsets.UTF_8);
     }
 

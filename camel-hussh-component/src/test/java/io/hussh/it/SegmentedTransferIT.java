@@ -193,7 +193,11 @@ class SegmentedTransferIT extends MatrixTestSupport {
         Path journal = server.local(RemoteJournal.of(remote + ".hussh.tmp"));
 
         try (ChildJvm doomed = node(nodeProxy(2L * SEGMENT), remote, source)) {
-            RemoteJournal.awaitReached(journal, size / 4);
+            try {
+                RemoteJournal.awaitReached(journal, size / 4);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; the node said:\n" + doomed.log(), e);
+            }
             doomed.kill();
         }
         assertThat(server.local(remote)).doesNotExist();
@@ -290,7 +294,7 @@ class SegmentedTransferIT extends MatrixTestSupport {
 
     private ChildJvm node(int port, String remote, Path local) throws Exception {
         return ChildJvm.start(Files.createTempFile(tmp, "node-", ".log"), TransferNode.class, "upload",
-                String.valueOf(port), knownHosts.toString(), remote, local.toString(), "true", "true", "2000",
+                String.valueOf(port), knownHosts.toString(), remote, local.toString(), "true", "true", "3000",
                 "60000", String.valueOf(kind == ServerKind.MINA_NO_OPENSSH_EXTENSIONS), String.valueOf(STREAMS),
                 String.valueOf(SEGMENT));
     }

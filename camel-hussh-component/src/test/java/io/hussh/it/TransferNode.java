@@ -14,7 +14,8 @@ import io.hussh.sftp.TransferSource;
  * <pre>
  * TransferNode upload|download PORT KNOWN_HOSTS REMOTE_PATH LOCAL_FILE atomic resume LEASE_MS WAIT_MS allowNonAtomicReplace
  *              [STREAMS SEGMENT_SIZE]   split every file over STREAMS connections in segments of SEGMENT_SIZE bytes
- * RESULT ok BYTES OFFSET STREAMS  on success
+ * RESULT ok BYTES OFFSET          on success
+ * RESULT ok BYTES OFFSET STREAMS  on success, when split
  * RESULT failed MESSAGE           on failure
  * </pre>
  */
@@ -47,8 +48,8 @@ public final class TransferNode {
             TransferResult result = args[0].equals("upload")
                     ? transfers.upload(TransferSource.file(Path.of(args[4])), args[3], options)
                     : transfers.download(args[3], Path.of(args[4]), options);
-            System.out.println("RESULT ok " + result.bytesTransferred() + " " + result.resumeOffset() + " "
-                               + result.streams());
+            System.out.println("RESULT ok " + result.bytesTransferred() + " " + result.resumeOffset()
+                               + (split ? " " + result.streams() : ""));
         } catch (Exception e) {
             System.out.println("RESULT failed " + e.getClass().getSimpleName() + ": "
                                + String.valueOf(e.getMessage()).replace('\n', ' '));
