@@ -169,10 +169,12 @@ final class SegmentedCopy {
         connected.incrementAndGet();
         int segment = -1;
         int broken = -1;
+        long brokenFrom = -1;
         Run run = null;
         while (!stopped) {
             try {
                 int next = broken >= 0 && segments.takeIfFree(broken) ? broken : segments.take(run == null ? -1 : segment);
+                boolean retaken = broken >= 0 && next == broken;
                 broken = -1;
                 segment = next;
                 // one open write carries on into the next segment only where it begins, checked, at the write's end
@@ -188,12 +190,17 @@ final class SegmentedCopy {
                 }
                 if (run == null) {
                     long from = verifiedFrom(connection, segment);
+                    if (retaken && from > brokenFrom) {
+                        // the server kept bytes the broken run sent: the reconnect made progress
+                        failuresInARow.set(0);
+                    }
                     segments.markChecked(segment);
                     if (from == segments.end(segment)) {
                         segments.release(segment);
                         continue;
                     }
                     run = new Run(connection, segment, from);
+                    brokenFrom = from;
                 }
                 copySegment(run, segment, own);
                 segments.release(segment);

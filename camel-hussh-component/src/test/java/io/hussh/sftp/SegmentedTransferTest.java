@@ -144,6 +144,19 @@ class SegmentedTransferTest {
     }
 
     @Test
+    void aStreamCutEveryFewHundredKiBStillGetsThroughOnABudgetOfTwoReconnects() {
+        InMemoryTarget target = new InMemoryTarget();
+        // segments longer than what one connection carries: none completes on the connection it began on
+        Streams streams = new Streams(target, 2).cutEveryConnectionAfter(300 * 1024);
+        TransferOptions options = ATOMIC_RESUME.toBuilder().segmentSize(4L * SEGMENT).build();
+
+        TransferResult result = run(target, streams, options, 2, new ReconnectPolicy(2, Duration.ZERO, Duration.ZERO));
+
+        assertThat(target.content(FINAL)).isEqualTo(SOURCE);
+        assertThat(result.reconnects()).isGreaterThan(2);
+    }
+
+    @Test
     void withoutExtraConnectionsTheTransferGoesOverItsOwn() {
         InMemoryTarget target = new InMemoryTarget();
         Streams streams = new Streams(target, 4).refusingConnections();
@@ -169,10 +182,14 @@ class SegmentedTransferTest {
     }
 
     private static TransferResult run(InMemoryTarget target, Streams streams, TransferOptions options, int parallel) {
+        return run(target, streams, options, parallel, new ReconnectPolicy(3, Duration.ZERO, Duration.ZERO));
+    }
+
+    private static TransferResult run(InMemoryTarget target, Streams streams, TransferOptions options, int parallel,
+                                      ReconnectPolicy policy) {
         TransferProgress progress = new TransferProgress(FINAL, true, List.of());
         AttemptOutcome outcome = new Transfer(InMemorySource.file(SOURCE, VERSION), target, FINAL, FINAL, options,
-                progress, false, new Transfer.Splitting(streams, parallel,
-                new ReconnectPolicy(3, Duration.ZERO, Duration.ZERO))).run();
+                progress, false, new Transfer.Splitting(streams, parallel, policy)).run();
         if (outcome instanceof AttemptOutcome.Failed failed) {
             throw new AssertionError("the transfer failed", failed.cause());
         }
@@ -193,11 +210,19 @@ class SegmentedTransferTest {
         private boolean refuse;
         private long cutAfter = -1;
         private int lost;
+        private boolean everyConnection;
         private final AtomicInteger cuts = new AtomicInteger();
 
         Streams(InMemoryTarget target, int allowance) {
             this.target = target;
             this.allowance = new AtomicInteger(allowance);
+        }
+
+        /** Every connection is cut once it has written {@code bytes}, as a link that keeps failing does. */
+        Streams cutEveryConnectionAfter(long bytes) {
+            cutAfter = bytes;
+            everyConnection = true;
+            return this;
         }
 
         Streams refusingConnections() {
@@ -283,7 +308,7 @@ class SegmentedTransferTest {
 
                     @Override
                     public void write(byte[] b, int off, int len) throws IOException {
-                        if (written.addAndGet(len) > cutAfter && cuts.getAndIncrement() == 0) {
+                        if (written.addAndGet(len) > cutAfter && (cuts.getAndIncrement() == 0 || everyConnection)) {
                             out.write(b, off, len);
                             // the server never wrote the last bytes it was handed: they stay holes
                             long end = position + len;
