@@ -260,19 +260,13 @@ final class Scenarios {
                                          + "`; camel-ftp through a route with " + attempts
                                          + " redeliveries, 100 ms apart. Bytes counted at the proxy, both ways.\n");
         List<List<String>> rows = new ArrayList<>();
-        record FlakyClient(String label, Tool tool, String options) {
-        }
-        List<FlakyClient> clients = new ArrayList<>();
-        CAMEL_TOOLS.forEach(tool -> clients.add(new FlakyClient(tool.toString(), tool, "")));
-        // the proxy adds no delay, so splitting is asked for: the round trip is below parallelMinimumRoundTrip
-        clients.add(new FlakyClient("hussh atomic+resume, 8 streams", Tool.HUSSH_ATOMIC_RESUME,
-                "&parallelStreams=8&parallelMinimumRoundTrip=0"));
-        for (FlakyClient flakyClient : clients) {
+        for (Variant flakyClient : camelToolsAndSplit()) {
             Tool tool = flakyClient.tool();
             try (SftpClient client = tool.open(context, cut, tool.isHussh() ? reconnects + flakyClient.options() : "",
                     tool.isHussh() ? 0 : attempts)) {
                 // giving up is an outcome here: its time and bytes are measured too
-                Result result = Measure.median(flakyClient.label() + " flaky upload", settings.warmups(), settings.runs(), () -> {
+                Result result = Measure.median(flakyClient.label() + " flaky upload", settings.warmups(),
+                        settings.runs(), () -> {
                     long start = System.nanoTime();
                     try {
                         return timedUpload(client, file, flaky, false);
@@ -300,13 +294,7 @@ final class Scenarios {
                                          + " depends on when the collector runs) / the largest heap still in use"
                                          + " after a collection (what the transfer holds), MiB.\n");
         List<List<String>> rows = new ArrayList<>();
-        record MemoryClient(String label, Tool tool, String options) {
-        }
-        List<MemoryClient> clients = new ArrayList<>();
-        CAMEL_TOOLS.forEach(tool -> clients.add(new MemoryClient(tool.toString(), tool, "")));
-        clients.add(new MemoryClient("hussh atomic+resume, 8 streams", Tool.HUSSH_ATOMIC_RESUME,
-                "&parallelStreams=8&parallelMinimumRoundTrip=0"));
-        for (MemoryClient memoryClient : clients) {
+        for (Variant memoryClient : camelToolsAndSplit()) {
             String remote = server.newDirectory("memory");
             Path local = Files.createTempDirectory(workspace, "memory-down-");
             try {
@@ -320,6 +308,22 @@ final class Scenarios {
             }
         }
         return report.table(List.of("client", "upload peak / live", "download peak / live"), rows).toString();
+    }
+
+    /** A Camel client with the options of its row. */
+    private record Variant(String label, Tool tool, String options) {
+    }
+
+    /**
+     * The Camel clients at their defaults, and hussh with atomic+resume split over 8 streams; on loopback the round trip
+     * is below parallelMinimumRoundTrip, so splitting is asked for.
+     */
+    private static List<Variant> camelToolsAndSplit() {
+        List<Variant> variants = new ArrayList<>();
+        CAMEL_TOOLS.forEach(tool -> variants.add(new Variant(tool.toString(), tool, "")));
+        variants.add(new Variant("hussh atomic+resume, 8 streams", Tool.HUSSH_ATOMIC_RESUME,
+                "&parallelStreams=8&parallelMinimumRoundTrip=0"));
+        return variants;
     }
 
     /** Upload and download table of every client, with the ratios of issue 6. */

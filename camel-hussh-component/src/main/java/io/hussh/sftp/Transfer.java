@@ -201,8 +201,15 @@ final class Transfer {
      */
     private Segments split(long offset, long sourceSize) throws IOException {
         StreamConnections connections = splitting.connections();
-        if (connections == null || splitting.parallelStreams() < 2 || !source.splittable()
-            || sourceSize < options.parallelThreshold() || sourceSize - offset < 2 * options.segmentSize()) {
+        if (connections == null || splitting.parallelStreams() < 2) {
+            return null;
+        }
+        if (!source.splittable()) {
+            LOG.debug("{} goes over one connection: its body is a stream, which cannot be read at several offsets at"
+                      + " once; send a File to let it be split", remotePath);
+            return null;
+        }
+        if (sourceSize < options.parallelThreshold() || sourceSize - offset < 2 * options.segmentSize()) {
             return null;
         }
         Duration minimum = options.parallelMinimumRoundTrip();
