@@ -78,8 +78,10 @@ class SegmentedTransferIT extends MatrixTestSupport {
 
         TransferResult result;
         try (SftpTransfers transfers = splitting(server.port());
+             // without posix-rename the old file is replaced through a backup rename: briefly absent, never partial
              FinalPathWatcher watcher = new FinalPathWatcher(server.local(remote),
-                     Set.of(TestFiles.sha256(old), TestFiles.sha256(source)), false)) {
+                     Set.of(TestFiles.sha256(old), TestFiles.sha256(source)),
+                     kind == ServerKind.MINA_NO_OPENSSH_EXTENSIONS)) {
             result = transfers.upload(TransferSource.file(source), remote, split(true, true));
             watcher.awaitVersion(TestFiles.sha256(source));
             assertThat(watcher.violations()).isEmpty();
