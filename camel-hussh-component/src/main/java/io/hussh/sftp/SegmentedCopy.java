@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -70,49 +68,47 @@ final class SegmentedCopy {
 
     /**
      * Copies every segment over up to {@code wanted} reserved connections, writing the journal through
-     * {@code journal} while they run. With no connection to spare, the segments go over {@code own}, the transfer's
-     * own connection, and the journal waits for the end.
+     * {@code journal} while they run. With no connection to spare, or none the server accepts, the segments go over
+     * {@code own}, the transfer's own connection, which then cannot carry the journal as well.
      */
     Result run(int wanted, StreamConnections.StreamConnection own, JournalWriter journal) throws IOException {
         int reserved = connections.reserve(wanted);
         try {
-            int streams = reserved == 0 ? 1 : reserved;
-            List<Thread> threads = new ArrayList<>();
-            CountDownLatch done = new CountDownLatch(streams);
+            if (reserved == 0) {
+                return runAlone(own);
+            }
+            CountDownLatch done = new CountDownLatch(reserved);
             AtomicInteger connected = new AtomicInteger();
-            for (int i = 0; i < streams; i++) {
-                StreamConnections.StreamConnection fixed = reserved == 0 ? own : null;
+            for (int i = 0; i < reserved; i++) {
                 Thread thread = new Thread(() -> {
                     try {
-                        stream(fixed, connected);
+                        stream(null, connected);
                     } finally {
                         done.countDown();
                     }
                 }, "hussh-stream-" + (i + 1) + " " + remotePath);
                 thread.setDaemon(true);
-                threads.add(thread);
                 thread.start();
             }
             long journalChanges = segments.changes();
             while (!done.await(JOURNAL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
-                if (journal != null && reserved > 0 && segments.changes() != journalChanges && !stopped) {
+                if (journal != null && segments.changes() != journalChanges && !stopped) {
                     journalChanges = segments.changes();
                     writeJournal(journal);
                 }
             }
             throwFailure();
-            if (connected.get() < streams) {
+            if (connected.get() < reserved) {
                 connections.refused(Math.max(1, connected.get()), wanted);
             }
             if (connected.get() == 0) {
-                // the server took none of the extra connections: the segments go over the transfer's own
                 return runAlone(own);
             }
             if (!segments.allDone()) {
                 throw new HusshTransferException(remotePath, "The streams of " + remotePath + " stopped with"
                                                              + " segments left to send");
             }
-            return new Result(copied.get(), Math.max(1, connected.get()), reconnects.get());
+            return new Result(copied.get(), connected.get(), reconnects.get());
         } catch (InterruptedException e) {
             stopped = true;
             Thread.currentThread().interrupt();
