@@ -179,14 +179,16 @@ final class Scenarios {
         List<String> names = files.stream().map(file -> file.getFileName().toString()).toList();
         Path local = Files.createTempDirectory(workspace, "down-");
         try {
-            counter.resetCounters();
+            if (counter != null) {
+                counter.resetCounters();
+            }
             long start = System.nanoTime();
             long arrived = client.download(source, names, local);
             double seconds = (System.nanoTime() - start) / 1e9;
             if (arrived != totalSize(files)) {
                 throw new IllegalStateException(arrived + " bytes arrived of " + totalSize(files));
             }
-            return new Sample(seconds, counter.wireBytes());
+            return new Sample(seconds, counter == null ? -1 : counter.wireBytes());
         } finally {
             client.disconnect();
             BenchServer.deleteTree(local);
@@ -408,25 +410,8 @@ final class Scenarios {
     }
 
     private Result download(String what, SftpClient client, String source, List<Path> files, LatencyProxy counter) {
-        List<String> names = files.stream().map(file -> file.getFileName().toString()).toList();
-        return Measure.median(what, settings.warmups(), settings.runs(), () -> {
-            Path local = Files.createTempDirectory(workspace, "down-");
-            try {
-                if (counter != null) {
-                    counter.resetCounters();
-                }
-                long start = System.nanoTime();
-                long arrived = client.download(source, names, local);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                if (arrived != totalSize(files)) {
-                    throw new IllegalStateException(arrived + " bytes arrived of " + totalSize(files));
-                }
-                return new Sample(seconds, counter == null ? -1 : counter.wireBytes());
-            } finally {
-                client.disconnect();
-                BenchServer.deleteTree(local);
-            }
-        });
+        return Measure.median(what, settings.warmups(), settings.runs(),
+                () -> timedDownload(client, source, files, counter));
     }
 
     /** A remote directory holding copies of the files, put there as another writer would. */
