@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The transfer step of {@link Transfer} over several connections: streams take {@link Segments} in turn, each on a
  * connection of its own, and write them into the one destination at their offsets. A stream whose connection breaks
- * reconnects and continues its segment while the others keep going; the reconnects of all streams count against the
- * transfer's one budget. The journal of the segments is rewritten as they advance, at most once per
+ * reconnects and continues its segment while the others keep going. Each stream may fail
+ * {@link ReconnectPolicy#maximumReconnectAttempts()} times in a row while the transfer as a whole makes no progress
+ * (a segment finished, or bytes of a broken run found on the server), so a link drop that cuts every stream at once
+ * counts as one failure of each, not as one per stream against a shared count. The journal of the segments is rewritten as they advance, at most once per
  * {@link #JOURNAL_INTERVAL}, so that another attempt, process or host can continue them.
  * <p>
  * <b>Where a run continues.</b> A stream's reach is what it handed to its connection; after a cut, the server may not
@@ -47,7 +49,8 @@ final class SegmentedCopy {
     private final ReconnectPolicy policy;
     private final TransferProgress progress;
     private final AtomicLong copied = new AtomicLong();
-    private final AtomicInteger failuresInARow = new AtomicInteger();
+    /** Rises whenever the transfer makes progress that survives a cut; the streams' failure counts start again. */
+    private final AtomicLong progressMarks = new AtomicLong();
     private final AtomicInteger reconnects = new AtomicInteger();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private volatile boolean stopped;
@@ -149,7 +152,7 @@ final class SegmentedCopy {
 
     /**
      * One stream: takes segments until none is left, on {@code fixed} or on connections of its own, reconnecting
-     * while the transfer's budget allows.
+     * while its failures since the transfer's last progress stay within the policy.
      */
     private void stream(StreamConnections.StreamConnection fixed, AtomicInteger connected) {
         TransferProgress own = progress.part();
@@ -163,14 +166,13 @@ final class SegmentedCopy {
             }
         }
         connected.incrementAndGet();
+        FailureCount failures = new FailureCount();
         int segment = -1;
         int broken = -1;
-        long brokenFrom = -1;
         Run run = null;
         while (!stopped) {
             try {
                 int next = broken >= 0 && segments.takeIfFree(broken) ? broken : segments.take(run == null ? -1 : segment);
-                boolean retaken = broken >= 0 && next == broken;
                 broken = -1;
                 segment = next;
                 // one open write carries on into the next segment only where it begins, checked, at the write's end
@@ -186,9 +188,9 @@ final class SegmentedCopy {
                 }
                 if (run == null) {
                     long from = verifiedFrom(connection, segment);
-                    if (retaken && from > brokenFrom) {
-                        // the server kept bytes the broken run sent: the reconnect made progress
-                        failuresInARow.set(0);
+                    if (segments.confirm(segment, from)) {
+                        // the server kept bytes that a run, broken since, sent: whoever sent them made progress
+                        progressMarks.incrementAndGet();
                     }
                     segments.markChecked(segment);
                     if (from == segments.end(segment)) {
@@ -196,7 +198,6 @@ final class SegmentedCopy {
                         continue;
                     }
                     run = new Run(connection, segment, from);
-                    brokenFrom = from;
                 }
                 copySegment(run, segment, own);
                 segments.release(segment);
@@ -215,7 +216,7 @@ final class SegmentedCopy {
                     fail(e);
                     return;
                 }
-                connection = reconnect(connection, e, own);
+                connection = reconnect(connection, e, own, failures);
                 if (connection == null) {
                     return;
                 }
@@ -240,20 +241,24 @@ final class SegmentedCopy {
 
     /** A new connection after {@code broken} failed with {@code cause}; {@code null} when the transfer fails. */
     private StreamConnections.StreamConnection reconnect(StreamConnections.StreamConnection broken, Exception cause,
-                                                         TransferProgress own) {
+                                                         TransferProgress own, FailureCount failures) {
         Exception last = cause;
         FailureClassifier.Failure kind = broken.fail(cause);
         while (!stopped) {
             boolean mayPass = kind == FailureClassifier.Failure.CONNECTION_LOST || kind == FailureClassifier.Failure.STALLED
                               || kind == FailureClassifier.Failure.CONNECT_FAILED;
-            int failures = failuresInARow.incrementAndGet();
-            if (!mayPass || failures > policy.maximumReconnectAttempts()) {
+            if (!segments.anyFree()) {
+                // the other streams have taken or finished every segment, this one's included: nothing to reconnect for
+                return null;
+            }
+            int inARow = failures.next();
+            if (!mayPass || inARow > policy.maximumReconnectAttempts()) {
                 fail(last);
                 return null;
             }
-            Duration delay = policy.delayBefore(failures);
+            Duration delay = policy.delayBefore(inARow);
             LOG.warn("A stream of {} broke ({}); it reconnects in {} ms (failure {} of {} without progress)",
-                    remotePath, last.getMessage(), delay.toMillis(), failures, policy.maximumReconnectAttempts());
+                    remotePath, last.getMessage(), delay.toMillis(), inARow, policy.maximumReconnectAttempts());
             try {
                 Thread.sleep(delay.toMillis());
                 StreamConnections.StreamConnection connection = connections.open(own);
@@ -269,6 +274,22 @@ final class SegmentedCopy {
             }
         }
         return null;
+    }
+
+    /** One stream's failures since the transfer last made progress. */
+    private final class FailureCount {
+
+        private int inARow;
+        private long marksSeen = -1;
+
+        int next() {
+            long marks = progressMarks.get();
+            if (marks != marksSeen) {
+                marksSeen = marks;
+                inARow = 0;
+            }
+            return ++inARow;
+        }
     }
 
     private void fail(Exception e) {
@@ -325,8 +346,7 @@ final class SegmentedCopy {
             segments.reach(segment, run.at);
         }
         if (run.at > before) {
-            // a stream that moves again after a reconnect gives the transfer's budget back
-            failuresInARow.set(0);
+            progressMarks.incrementAndGet();
         }
     }
 

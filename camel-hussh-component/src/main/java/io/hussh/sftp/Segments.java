@@ -23,6 +23,8 @@ final class Segments {
     private final boolean[] taken;
     /** Whether what the segment reached was found to hold the source's bytes, or was written by this transfer. */
     private final boolean[] checked;
+    /** How far each segment was found to hold the source's bytes, by the plan or by a stream's check. */
+    private final long[] confirmed;
     private long changes;
 
     private Segments(long size, long segmentSize, String sourceVersion, long[] reached) {
@@ -32,6 +34,10 @@ final class Segments {
         this.reached = reached;
         this.taken = new boolean[reached.length];
         this.checked = new boolean[reached.length];
+        this.confirmed = new long[reached.length];
+        for (int i = 0; i < reached.length; i++) {
+            confirmed[i] = start(i);
+        }
     }
 
     /**
@@ -49,6 +55,7 @@ final class Segments {
         Segments segments = new Segments(size, segmentSize, sourceVersion, reached);
         // the plan compared the bytes before the offset with the source
         Arrays.fill(segments.checked, true);
+        System.arraycopy(reached, 0, segments.confirmed, 0, count);
         return segments;
     }
 
@@ -195,6 +202,28 @@ final class Segments {
             reached[segment] = Math.max(start(segment), position);
             changes++;
         }
+    }
+
+    /**
+     * Records that a check found {@code segment} to hold the source's bytes up to {@code position}; whether that is
+     * further than any check found before, which is progress that survived whatever broke the run that sent them.
+     */
+    synchronized boolean confirm(int segment, long position) {
+        if (position <= confirmed[segment]) {
+            return false;
+        }
+        confirmed[segment] = position;
+        return true;
+    }
+
+    /** Whether any segment is left for a stream to take. */
+    synchronized boolean anyFree() {
+        for (int i = 0; i < reached.length; i++) {
+            if (free(i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether what {@code segment} reached must be compared with the source before it counts. */

@@ -1,11 +1,18 @@
 package io.hussh.sftp;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.SocketException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.hussh.testing.TestFiles;
 import org.junit.jupiter.api.Test;
@@ -157,6 +164,18 @@ class SegmentedTransferTest {
     }
 
     @Test
+    void aLinkDropThatCutsEveryStreamAtOnceCountsAsOneFailureOfEach() {
+        InMemoryTarget target = new InMemoryTarget();
+        Streams streams = new Streams(target, 4).dropEveryConnectionOnceAfter(SIZE / 3);
+
+        TransferResult result = run(target, streams, ATOMIC_RESUME, 4, new ReconnectPolicy(1, Duration.ZERO,
+                Duration.ZERO));
+
+        assertThat(target.content(FINAL)).isEqualTo(SOURCE);
+        assertThat(result.reconnects()).isEqualTo(4);
+    }
+
+    @Test
     void withoutExtraConnectionsTheTransferGoesOverItsOwn() {
         InMemoryTarget target = new InMemoryTarget();
         Streams streams = new Streams(target, 4).refusingConnections();
@@ -205,6 +224,7 @@ class SegmentedTransferTest {
 
         private final InMemoryTarget target;
         private final AtomicInteger allowance;
+        private final CountDownLatch allOpen;
         private final AtomicInteger opened = new AtomicInteger();
         private final AtomicInteger refusals = new AtomicInteger();
         private boolean refuse;
@@ -212,16 +232,32 @@ class SegmentedTransferTest {
         private int lost;
         private boolean everyConnection;
         private final AtomicInteger cuts = new AtomicInteger();
+        private boolean dropping;
+        private long dropAfter = -1;
+        private final AtomicLong writtenOverAll = new AtomicLong();
+        private final Set<CutTarget> connections = ConcurrentHashMap.newKeySet();
+        private final Set<CutTarget> dropped = new HashSet<>();
 
         Streams(InMemoryTarget target, int allowance) {
             this.target = target;
             this.allowance = new AtomicInteger(allowance);
+            this.allOpen = new CountDownLatch(allowance);
         }
 
         /** Every connection is cut once it has written {@code bytes}, as a link that keeps failing does. */
         Streams cutEveryConnectionAfter(long bytes) {
             cutAfter = bytes;
             everyConnection = true;
+            return this;
+        }
+
+        /**
+         * Once {@code bytes} have been written over all connections and all the allowance is open, every connection
+         * is cut.
+         */
+        Streams dropEveryConnectionOnceAfter(long bytes) {
+            dropAfter = bytes;
+            dropping = true;
             return this;
         }
 
@@ -256,7 +292,7 @@ class SegmentedTransferTest {
             }
             opened.incrementAndGet();
             InMemorySource source = InMemorySource.file(SOURCE, VERSION);
-            TransferTarget connectionTarget = cutAfter < 0 ? target : new CutTarget();
+            TransferTarget connectionTarget = cutAfter < 0 && !dropping ? target : new CutTarget();
             return new StreamConnection() {
                 @Override
                 public TransferSource source() {
@@ -295,6 +331,56 @@ class SegmentedTransferTest {
 
             private final AtomicInteger written = new AtomicInteger();
 
+            CutTarget() {
+                connections.add(this);
+                allOpen.countDown();
+            }
+
+            /** So that the drop finds every stream writing, none writes before all are open. */
+            private void awaitEveryConnection() throws IOException {
+                try {
+                    if (!allOpen.await(10, TimeUnit.SECONDS)) {
+                        throw new IOException("not every connection of the allowance was opened");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException();
+                }
+            }
+
+            /** Whether the link drop has cut this connection: all open at the moment the drop came are cut. */
+            private boolean droppedBy(int len) throws IOException {
+                if (!dropping) {
+                    return false;
+                }
+                awaitEveryConnection();
+                synchronized (dropped) {
+                    if (dropAfter >= 0 && writtenOverAll.addAndGet(len) >= dropAfter) {
+                        dropped.addAll(connections);
+                        dropAfter = -1;
+                    }
+                    if (dropped.remove(this)) {
+                        dropped.notifyAll();
+                        return true;
+                    }
+                    // the link is down until every connection it cut has noticed: new ones move nothing before
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                    while (!dropped.isEmpty()) {
+                        long left = deadline - System.nanoTime();
+                        if (left <= 0) {
+                            throw new IOException("a connection the link drop cut never wrote again");
+                        }
+                        try {
+                            TimeUnit.NANOSECONDS.timedWait(dropped, left);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new InterruptedIOException();
+                        }
+                    }
+                    return false;
+                }
+            }
+
             @Override
             public OutputStream openSegment(String path, long offset) throws IOException {
                 OutputStream out = target.openSegment(path, offset);
@@ -308,7 +394,10 @@ class SegmentedTransferTest {
 
                     @Override
                     public void write(byte[] b, int off, int len) throws IOException {
-                        if (written.addAndGet(len) > cutAfter && (cuts.getAndIncrement() == 0 || everyConnection)) {
+                        if (droppedBy(len)) {
+                            throw new SocketException("connection reset by the link drop");
+                        }
+                        if (cutAfter >= 0 && written.addAndGet(len) > cutAfter && (cuts.getAndIncrement() == 0 || everyConnection)) {
                             out.write(b, off, len);
                             // the server never wrote the last bytes it was handed: they stay holes
                             long end = position + len;

@@ -1,5 +1,6 @@
 package io.hussh.sftp;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,7 +111,7 @@ class WriteLeaseTest extends SftpTestSupport {
         waitForLease("/srv/left.bin");
         // the link goes away for good: the upload fails and cannot remove its lease either
         proxy.close();
-        assertThatThrownBy(() -> cut.get(60, TimeUnit.SECONDS)).hasRootCauseInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> cut.get(60, TimeUnit.SECONDS)).hasRootCauseInstanceOf(IOException.class);
         assertThat(remote("/srv/left.bin.hussh-lease")).isDirectory();
 
         // it would wait out the lease's 30 s and then fail, were the lease not known dead
@@ -154,12 +155,20 @@ class WriteLeaseTest extends SftpTestSupport {
         });
     }
 
-    private void waitForLease(String remotePath) throws InterruptedException {
+    /**
+     * Waits until the writer holds the lease with its record written: a claim creates the owner file before it writes
+     * the record, and a writer cut in between leaves a lease that nobody can tell is dead before its duration.
+     */
+    private void waitForLease(String remotePath) throws Exception {
         Path owner = remote(remotePath + ".hussh-lease/g-1/owner");
-        for (int i = 0; i < 500 && !Files.exists(owner); i++) {
+        for (int i = 0; i < 500 && !holdsRecord(owner); i++) {
             Thread.sleep(10);
         }
-        assertThat(owner).exists();
+        assertThat(owner).content(StandardCharsets.UTF_8).contains("renewals=");
+    }
+
+    private static boolean holdsRecord(Path owner) throws IOException {
+        return Files.exists(owner) && Files.readString(owner, StandardCharsets.UTF_8).contains("renewals=");
     }
 
     /** Another process's writer that keeps renewing its lease until told to stop. */
