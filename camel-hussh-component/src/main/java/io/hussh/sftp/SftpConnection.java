@@ -31,6 +31,7 @@ final class SftpConnection implements AutoCloseable {
     private final Session session;
     private final ChannelSftp channel;
     private final Socket socket;
+    private java.time.Duration roundTrip;
 
     SftpConnection(Session session, ChannelSftp channel, Socket socket) {
         this.session = session;
@@ -46,8 +47,18 @@ final class SftpConnection implements AutoCloseable {
         return channel.getExtension(POSIX_RENAME) != null;
     }
 
-    /** The shortest of two round trips of a request the server answers at once (a realpath of the home directory). */
+    /**
+     * The shortest of two round trips of a request the server answers at once (a realpath of the home directory),
+     * measured on first use: a connection keeps its link.
+     */
     java.time.Duration roundTrip() throws IOException {
+        if (roundTrip == null) {
+            roundTrip = measureRoundTrip();
+        }
+        return roundTrip;
+    }
+
+    private java.time.Duration measureRoundTrip() throws IOException {
         long best = Long.MAX_VALUE;
         for (int i = 0; i < 2; i++) {
             long start = System.nanoTime();
@@ -83,10 +94,16 @@ final class SftpConnection implements AutoCloseable {
         }
     }
 
-    /** Opens for writing: offset 0 creates or truncates, any other offset writes from exactly there. */
-    OutputStream openWrite(String path, long offset) throws SftpException {
-        int mode = offset == 0 ? ChannelSftp.OVERWRITE : WRITE_AT_OFFSET;
-        return channel.put(RemotePaths.escapeForJsch(path), null, mode, offset);
+    /**
+     * Opens for writing: offset 0 creates or truncates, with the writes in flight the round trip needs
+     * ({@link WritesInFlight}); any other offset writes from exactly there.
+     */
+    OutputStream openWrite(String path, long offset) throws SftpException, IOException {
+        if (offset == 0) {
+            int requests = WritesInFlight.forRoundTrip(roundTrip(), channel.getBulkRequests());
+            return PacedUpload.open(channel, RemotePaths.escapeForJsch(path), path, requests);
+        }
+        return channel.put(RemotePaths.escapeForJsch(path), null, WRITE_AT_OFFSET, offset);
     }
 
     /**
