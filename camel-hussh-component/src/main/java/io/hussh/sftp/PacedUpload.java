@@ -36,6 +36,7 @@ final class PacedUpload extends OutputStream {
     private final CountDownLatch opened = new CountDownLatch(1);
     private final Thread sender;
     private volatile SftpException failure;
+    private volatile boolean completed;
     private volatile boolean abandoned;
     private Chunk current;
     private boolean closed;
@@ -60,7 +61,7 @@ final class PacedUpload extends OutputStream {
         try {
             upload.opened.await();
         } catch (InterruptedException e) {
-            upload.abandoned = true;
+            upload.abandon();
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while opening " + path);
         }
@@ -75,6 +76,7 @@ final class PacedUpload extends OutputStream {
         try {
             channel.setBulkRequests(requestsInFlight);
             channel.put(new Feed(), jschPath, null, ChannelSftp.OVERWRITE);
+            completed = true;
         } catch (SftpException e) {
             failure = e;
         } catch (JSchException | RuntimeException e) {
@@ -136,11 +138,37 @@ final class PacedUpload extends OutputStream {
         try {
             sender.join();
         } catch (InterruptedException e) {
-            abandoned = true;
+            abandon();
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while the upload of " + path + " finished");
         }
         throwFailure();
+        if (!completed) {
+            throw new IOException("The upload of " + path + " ended without the server confirming it");
+        }
+    }
+
+    /**
+     * Ends the upload without sending what is still buffered, for a writer that must not add a byte (its lease is
+     * gone) or was interrupted; returns once the put has stopped, so that nothing else shares the channel with it.
+     * The file is left as the writes already sent made it, and the connection must not be used for another transfer.
+     */
+    void abandon() {
+        closed = true;
+        abandoned = true;
+        filled.clear();
+        current = null;
+        boolean interrupted = false;
+        while (sender.isAlive()) {
+            try {
+                sender.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void hand(Chunk chunk) throws IOException {
@@ -149,7 +177,7 @@ final class PacedUpload extends OutputStream {
                 throwFailure();
             }
         } catch (InterruptedException e) {
-            abandoned = true;
+            abandon();
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while uploading " + path);
         }
@@ -164,18 +192,20 @@ final class PacedUpload extends OutputStream {
             }
             return chunk;
         } catch (InterruptedException e) {
-            abandoned = true;
+            abandon();
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while uploading " + path);
         }
     }
 
     private void throwFailure() throws IOException {
+        // whether the sender has ended first: a failure it records on its way out is then seen below
+        boolean ended = !sender.isAlive();
         SftpException cause = failure;
         if (cause != null) {
             throw new IOException(cause.toString(), cause);
         }
-        if (!sender.isAlive() && !closed) {
+        if (ended && !closed) {
             throw new IOException("The upload of " + path + " ended before its last byte");
         }
     }
@@ -226,11 +256,12 @@ final class PacedUpload extends OutputStream {
 
         private Chunk next() throws IOException {
             try {
-                Chunk next;
-                while ((next = filled.poll(POLL_MILLIS, TimeUnit.MILLISECONDS)) == null) {
-                    if (abandoned) {
-                        throw new IOException("The upload of " + path + " was abandoned");
-                    }
+                Chunk next = null;
+                while (!abandoned && next == null) {
+                    next = filled.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                }
+                if (abandoned) {
+                    throw new IOException("The upload of " + path + " was abandoned");
                 }
                 return next;
             } catch (InterruptedException e) {

@@ -148,6 +148,11 @@ final class RemoteTarget implements TransferTarget {
 
         @Override
         public void close() throws IOException {
+            if (!lease.held() && out instanceof PacedUpload buffered) {
+                // what it still buffers would land under a lease that ran out
+                buffered.abandon();
+                throw lease.lostFailure(null);
+            }
             try {
                 out.close();
             } catch (IOException e) {

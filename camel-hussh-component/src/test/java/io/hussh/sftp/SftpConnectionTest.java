@@ -2,6 +2,11 @@ package io.hussh.sftp;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.hussh.testing.TestFiles;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,20 +42,69 @@ class SftpConnectionTest extends SftpTestSupport {
     }
 
     @Test
+    void anUploadFromTheStartSendsNoMoreWritesThanItKeepsInFlight() throws Exception {
+        Files.createDirectories(remote("/srv"));
+        byte[] content = TestFiles.randomBytes(8 * 1024 * 1024, 21);
+        // bulkRequests bounds the writes in flight whatever the round trip
+        int inFlight = 16;
+        try (SftpConnection connection = new SftpConnector(withBulkRequests(settings(proxy.port()), inFlight)).open()) {
+            assertThat(WritesInFlight.forRoundTrip(connection.roundTrip(), inFlight)).isEqualTo(inFlight);
+            server.holdWrites();
+            proxy.resetCounters();
+            CompletableFuture<Void> upload = CompletableFuture.runAsync(() -> {
+                try (OutputStream out = connection.openWrite("/srv/held.bin", 0)) {
+                    out.write(content);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            long sent = awaitSteady(proxy::upstreamBytes);
+            server.releaseWrites();
+            upload.get(30, TimeUnit.SECONDS);
+
+            // JSch's own write stream would have sent the server's whole window of 2 MiB
+            assertThat(sent).isBetween(inFlight * 31L * 1024, inFlight * 33L * 1024 + 16 * 1024);
+        }
+        assertThat(TestFiles.sha256(remote("/srv/held.bin"))).isEqualTo(TestFiles.sha256(content));
+    }
+
+    @Test
+    void theWritesInFlightFollowTheRoundTripWithinTheirBounds() {
+        assertThat(WritesInFlight.forRoundTrip(Duration.ofNanos(150_000), 128)).isEqualTo(16);
+        assertThat(WritesInFlight.forRoundTrip(Duration.ofMillis(5), 128)).isEqualTo(64);
+        assertThat(WritesInFlight.forRoundTrip(Duration.ofMillis(40), 128)).isEqualTo(128);
+        assertThat(WritesInFlight.forRoundTrip(Duration.ofMillis(40), 300)).isEqualTo(300);
+        assertThat(WritesInFlight.forRoundTrip(Duration.ofNanos(150_000), 4)).isEqualTo(4);
+    }
+
+    /** A counter's value once it has not moved for half a second. */
+    private static long awaitSteady(java.util.function.LongSupplier counter) throws InterruptedException {
+        long last = -1;
+        long now = counter.getAsLong();
+        while (now != last || now == 0) {
+            Thread.sleep(500);
+            last = now;
+            now = counter.getAsLong();
+        }
+        return now;
+    }
+
+    @Test
     void theChannelAnnouncesAReceiveWindowOfTwiceTheReadsInFlight() throws Exception {
-        ConnectionSettings settings = settings(server.port());
-        ConnectionSettings moreInFlight = ConnectionSettings.builder(settings.host(), settings.username())
+        try (SftpConnection connection = new SftpConnector(withBulkRequests(settings(server.port()), 256)).open()) {
+            // JSch on its own announces 2 MiB, whatever the requests in flight
+            assertThat(server.clientReceiveWindows()).containsExactly(2L * 256 * 32 * 1024);
+        }
+    }
+
+    private static ConnectionSettings withBulkRequests(ConnectionSettings settings, int bulkRequests) {
+        return ConnectionSettings.builder(settings.host(), settings.username())
                 .port(settings.port())
                 .password(settings.password())
                 .knownHostsFile(settings.knownHostsFile())
                 .connectTimeout(settings.connectTimeout())
                 .serverAliveInterval(settings.serverAliveInterval())
-                .bulkRequests(256)
+                .bulkRequests(bulkRequests)
                 .build();
-
-        try (SftpConnection connection = new SftpConnector(moreInFlight).open()) {
-            // JSch on its own announces 2 MiB, whatever the requests in flight
-            assertThat(server.clientReceiveWindows()).containsExactly(2L * 256 * 32 * 1024);
-        }
     }
 }

@@ -8,6 +8,8 @@ import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.sshd.certificate.OpenSshCertificateBuilder;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -39,6 +41,7 @@ public final class EmbeddedSftpServer implements AutoCloseable {
     private final KeyPairProvider hostKeys = new SimpleGeneratorHostKeyProvider();
     private SshServer sshd;
     private volatile boolean loseRenameReplies;
+    private volatile CountDownLatch writesHeld;
 
     private EmbeddedSftpServer(Path root, boolean opensshExtensions, Path authorizedKeys) {
         this.root = root;
@@ -84,6 +87,20 @@ public final class EmbeddedSftpServer implements AutoCloseable {
                     session.close(true);
                 }
             }
+
+            @Override
+            public void writing(ServerSession session, String remoteHandle, org.apache.sshd.sftp.server.FileHandle local,
+                                long offset, byte[] data, int dataOffset, int dataLen) throws IOException {
+                CountDownLatch held = writesHeld;
+                if (held != null) {
+                    try {
+                        held.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new java.io.InterruptedIOException();
+                    }
+                }
+            }
         });
         sshd.setSubsystemFactories(List.of(sftp));
         if (!opensshExtensions) {
@@ -96,6 +113,22 @@ public final class EmbeddedSftpServer implements AutoCloseable {
     /** From now on, a user may hold at most {@code sessions} sessions at once; the server refuses more at login. */
     public void limitSessionsPerUser(int sessions) {
         org.apache.sshd.core.CoreModuleProperties.MAX_CONCURRENT_SESSIONS.set(sshd, sessions);
+    }
+
+    /**
+     * From now on, the server answers no write request until {@link #releaseWrites()}: what a client sends meanwhile is
+     * what it keeps in flight.
+     */
+    public void holdWrites() {
+        writesHeld = new CountDownLatch(1);
+    }
+
+    public void releaseWrites() {
+        CountDownLatch held = writesHeld;
+        writesHeld = null;
+        if (held != null) {
+            held.countDown();
+        }
     }
 
     /** From now on, each rename is carried out and then its session is closed before the reply goes out. */
