@@ -203,7 +203,9 @@ final class PacedUpload extends OutputStream {
         boolean ended = !sender.isAlive();
         SftpException cause = failure;
         if (cause != null) {
-            throw new IOException(cause.toString(), cause);
+            // the words of what broke, not JSch's status around them
+            String message = cause.getCause() != null ? cause.getCause().getMessage() : cause.toString();
+            throw new IOException(message, cause);
         }
         if (ended && !closed) {
             throw new IOException("The upload of " + path + " ended before its last byte");

@@ -161,7 +161,8 @@ final class RemoteTarget implements TransferTarget {
         }
 
         private IOException explained(IOException e) {
-            if (!(e.getCause() instanceof SftpException status)) {
+            // JSch wraps its own I/O failures in a status too; only a status without a cause is the server's answer
+            if (!(e.getCause() instanceof SftpException status) || status.getCause() != null) {
                 return e;
             }
             String hint = status.id == ChannelSftp.SSH_FX_FAILURE
