@@ -146,7 +146,8 @@ final class TransferAttempts {
         }
         if (outcome instanceof AttemptOutcome.Failed failed) {
             // after a failure the channel may still hold replies to requests in flight: never reuse it
-            boolean died = !connection.isAlive();
+            // JSch may not have noticed a cut yet when a paced upload reports it: a connection that cannot answer is gone
+            boolean died = !connection.isAlive() || !connection.answers();
             pool.discard(connection);
             return new Attempt(outcome, FailureClassifier.classify(failed.cause(), died, stalled));
         }
