@@ -370,19 +370,40 @@ final class SegmentedCopy {
     }
 
     /**
-     * Where segment {@code segment} continues: what it reached, if the bytes before that hold the source's, else the
-     * nearest point before it that does, stepping back by doubling steps down to the segment's start.
+     * Where segment {@code segment} continues: what it reached, if the bytes before that hold the source's, else a
+     * point at most {@link #COMPARED} bytes before the end of what the server holds. Steps back by doubling steps
+     * until the bytes match (or the segment's start), then halves the gap to the last point that did not match: the
+     * server holds a prefix of what the runs sent, so a cut costs the bytes it lost, not the rest of the segment.
      */
     private long verifiedFrom(StreamConnections.StreamConnection connection, int segment) throws IOException {
         long start = segments.start(segment);
         long reached = segments.reached(segment);
+        long holds = start;
+        long lacks = reached;
         for (long back = 0; ; back = back == 0 ? FIRST_STEP_BACK : back * 2) {
             long from = Math.max(start, reached - back);
-            if (from == start || holdsSourceBefore(connection, from, start)) {
-                segments.setBack(segment, from);
-                return from;
+            if (from == start) {
+                break;
+            }
+            if (holdsSourceBefore(connection, from, start)) {
+                if (back == 0) {
+                    return from;
+                }
+                holds = from;
+                break;
+            }
+            lacks = from;
+        }
+        while (lacks - holds > COMPARED) {
+            long middle = holds + (lacks - holds) / 2;
+            if (holdsSourceBefore(connection, middle, start)) {
+                holds = middle;
+            } else {
+                lacks = middle;
             }
         }
+        segments.setBack(segment, holds);
+        return holds;
     }
 
     private boolean holdsSourceBefore(StreamConnections.StreamConnection connection, long position, long start)

@@ -90,6 +90,25 @@ class SegmentedTransferTest {
     }
 
     @Test
+    void aSegmentTheServerHoldsOnlyPartOfIsContinuedNearTheEndOfWhatItHolds() {
+        Segments segments = Segments.from(0, SIZE, SEGMENT, VERSION);
+        for (int i = 0; i < segments.count(); i++) {
+            segments.reach(i, segments.end(i));
+        }
+        byte[] partial = SOURCE.clone();
+        // the connection of segment 4 was cut with its last writes still in flight: the server kept a prefix of it
+        int kept = SEGMENT * 3 / 4 + 1000;
+        java.util.Arrays.fill(partial, 4 * SEGMENT + kept, 5 * SEGMENT, (byte) 0);
+        InMemoryTarget target = new InMemoryTarget().with(TEMP, partial).withJournal(TEMP, segments.journal());
+
+        run(target, new Streams(target, 2), ATOMIC_RESUME, 2);
+
+        assertThat(target.content(FINAL)).isEqualTo(SOURCE);
+        // the check halves its way to what the server holds, to within one compared block
+        assertThat(target.bytesWritten()).isBetween((long) SEGMENT - kept, (long) SEGMENT - kept + 64 * 1024);
+    }
+
+    @Test
     void aJournalOfAnotherVersionStartsOver() {
         Segments other = Segments.from(SIZE, SIZE, SEGMENT, SIZE + " bytes, modified 999");
         InMemoryTarget target = new InMemoryTarget().with(TEMP, TestFiles.randomBytes(SIZE, 12))
