@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * What to measure and how big, from system properties; an empty or missing property takes the default of issue 6, or
  * of the quick mode ({@code -Dbench.quick=true}) meant for smoke tests.
  */
-record BenchSettings(boolean quick, Set<String> scenarios, long size, long memorySize, long sweepSize,
+record BenchSettings(boolean quick, Set<String> scenarios, long size, long midSize, long memorySize, long sweepSize,
                      long concurrentSize, int concurrency, int smallFiles, int smallSize, long dropEvery,
                      int latencyMillis, int longLatencyMillis, int runs, int warmups, int linkRuns,
                      List<Integer> bulkSweep, String report) {
@@ -27,6 +27,7 @@ record BenchSettings(boolean quick, Set<String> scenarios, long size, long memor
         }
         return new BenchSettings(quick, scenarios,
                 mib("bench.size", quick ? 64 : 1024),
+                mib("bench.midSize", quick ? 32 : 256),
                 mib("bench.memorySize", quick ? 64 : 4096),
                 mib("bench.sweepSize", quick ? 64 : 256),
                 mib("bench.concurrentSize", quick ? 16 : 128),

@@ -31,6 +31,7 @@ final class CamelClient implements SftpClient {
     private final String uriTemplate;
     private final String downloadOptions;
     private final int redeliveries;
+    private final boolean downloadsThroughProducer;
     private final Set<String> uris = ConcurrentHashMap.newKeySet();
 
     /**
@@ -38,10 +39,21 @@ final class CamelClient implements SftpClient {
      * @param downloadOptions consumer options with {@code %s} for the local directory
      */
     CamelClient(CamelContext context, String uriTemplate, String downloadOptions, int redeliveries) {
+        this(context, uriTemplate, downloadOptions, redeliveries, false);
+    }
+
+    private CamelClient(CamelContext context, String uriTemplate, String downloadOptions, int redeliveries,
+                        boolean downloadsThroughProducer) {
         this.context = context;
         this.uriTemplate = uriTemplate;
         this.downloadOptions = downloadOptions;
         this.redeliveries = redeliveries;
+        this.downloadsThroughProducer = downloadsThroughProducer;
+    }
+
+    /** The same client downloading through its producer ({@code operation=download}), as a route that fetches does. */
+    CamelClient downloadingThroughProducer() {
+        return new CamelClient(context, uriTemplate, downloadOptions, redeliveries, true);
     }
 
     @Override
@@ -115,6 +127,9 @@ final class CamelClient implements SftpClient {
 
     @Override
     public long download(String remoteDirectory, List<String> names, Path localDirectory) throws Exception {
+        if (downloadsThroughProducer) {
+            return downloadThroughProducer(remoteDirectory, names, localDirectory);
+        }
         // one poll only: the next would come in an hour
         String uri = remember(uriTemplate.formatted(remoteDirectory)
                               + downloadOptions.formatted(localDirectory) + "&initialDelay=0&delay=3600000");
@@ -142,6 +157,24 @@ final class CamelClient implements SftpClient {
         } finally {
             removeRoute(routeId);
         }
+    }
+
+    private long downloadThroughProducer(String remoteDirectory, List<String> names, Path localDirectory)
+            throws Exception {
+        String uri = remember(uriTemplate.formatted(remoteDirectory) + "&operation=download"
+                              + downloadOptions.formatted(localDirectory));
+        long bytes = 0;
+        try (ProducerTemplate template = context.createProducerTemplate()) {
+            for (String name : names) {
+                Exchange fetched = template.send(uri,
+                        exchange -> exchange.getMessage().setHeader(Exchange.FILE_NAME, name));
+                if (fetched.getException() != null) {
+                    throw fetched.getException();
+                }
+                bytes += fetched.getMessage().getBody(File.class).length();
+            }
+        }
+        return bytes;
     }
 
     private void removeRoute(String routeId) throws Exception {

@@ -65,7 +65,37 @@ final class Scenarios {
     private String loopback(Path data) throws Exception {
         List<Path> file = List.of(RandomFiles.write(data.resolve("big.bin"), settings.size(), 1));
         Report report = new Report().add("## 1. One " + mib(settings.size()) + " file, loopback\n");
-        return upAndDown(report, file, direct, "", null).toString();
+        upAndDown(report, file, direct, "", null);
+        return midSizeDownloads(report, data).toString();
+    }
+
+    /**
+     * Downloads of a smaller file as a new user first tries them: {@code hussh:}'s producer ({@code operation=download})
+     * and consumer beside camel-sftp's consumer, in the same run.
+     */
+    private Report midSizeDownloads(Report report, Path data) throws Exception {
+        List<Path> file = List.of(RandomFiles.write(data.resolve("mid.bin"), settings.midSize(), 7));
+        String source = seed(file);
+        report.add("Downloads of one " + mib(settings.midSize()) + " file, loopback: `hussh:` through its producer"
+                   + " (`operation=download`) and its consumer, camel-sftp through its consumer (it has no download"
+                   + " producer), MiB/s:\n");
+        Map<String, Result> results = new java.util.LinkedHashMap<>();
+        for (Tool tool : List.of(Tool.HUSSH, Tool.HUSSH_ATOMIC_RESUME)) {
+            try (CamelClient consumer = (CamelClient) tool.open(context, direct, "", 0);
+                 CamelClient producer = consumer.downloadingThroughProducer()) {
+                results.put(tool + " producer", download(tool + " producer download", producer, source, file, null));
+                results.put(tool + " consumer", download(tool + " consumer download", consumer, source, file, null));
+            }
+        }
+        try (SftpClient camelSftp = Tool.CAMEL_SFTP.open(context, direct, "", 0)) {
+            results.put("camel-sftp consumer", download("camel-sftp consumer download", camelSftp, source, file, null));
+        }
+        server.deleteDirectory(source);
+        double camelSftp = mibPerSecond(results.get("camel-sftp consumer"), file);
+        List<List<String>> rows = new ArrayList<>();
+        results.forEach((label, result) -> rows.add(List.of(label, rate(result, file),
+                label.startsWith("camel-sftp") ? "" : Report.ratio(mibPerSecond(result, file), camelSftp))));
+        return report.table(List.of("client", "download MiB/s", "/ camel-sftp consumer"), rows);
     }
 
     private String latency(Path data) throws Exception {

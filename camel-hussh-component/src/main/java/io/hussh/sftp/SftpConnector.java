@@ -22,11 +22,31 @@ import com.jcraft.jsch.SocketFactory;
  */
 final class SftpConnector {
 
+    /**
+     * How many requests' replies the reply buffer of a stream connection (an extra connection of a split transfer)
+     * holds. JSch allocates that buffer at the requests in flight times 32 KiB when a channel opens, and every stream
+     * of a split transfer would otherwise add a whole connection's worth of it to the heap; a reply that finds the
+     * buffer full waits in the socket until the stream has read what is before it. The heap and the speed at this size
+     * are in docs/benchmarks.md.
+     */
+    static final int STREAM_REPLY_BUFFER_REQUESTS = 16;
+
     private final ConnectionSettings settings;
+    private final int replyBufferRequests;
     private final JSch jsch;
 
     SftpConnector(ConnectionSettings settings) throws IOException {
+        this(settings, settings.bulkRequests());
+    }
+
+    /** Connections for the streams of split transfers: {@code bulkRequests} in flight, a small reply buffer. */
+    static SftpConnector forStreams(ConnectionSettings settings) throws IOException {
+        return new SftpConnector(settings, Math.min(settings.bulkRequests(), STREAM_REPLY_BUFFER_REQUESTS));
+    }
+
+    private SftpConnector(ConnectionSettings settings, int replyBufferRequests) throws IOException {
         this.settings = settings;
+        this.replyBufferRequests = replyBufferRequests;
         this.jsch = new JSch();
         jsch.setInstanceLogger(new JschLogging());
         try {
@@ -88,15 +108,17 @@ final class SftpConnector {
             session.setServerAliveCountMax(3);
             session.connect(toMillis(settings.connectTimeout()));
             ChannelSftp channel = (ChannelSftp) session.openChannel("sftp");
-            // requests in flight bound throughput to bulkRequests * 32 KiB per round trip; JSch reads it on connect
-            channel.setBulkRequests(settings.bulkRequests());
+            // JSch sizes the channel's reply buffer from this when it connects; the requests in flight are set after
+            channel.setBulkRequests(replyBufferRequests);
             ReceiveWindow.widen(channel, ReceiveWindow.forRequests(settings.bulkRequests()));
             // JSch's workaround waits for every write in flight whenever the server's window runs low, which cost a
             // third of loopback upload speed. It guards against a reply pipe filling while the writer waits for that
-            // window; its stream reads the replies after each write, into a pipe of bulkRequests * 32 KiB, and the stall
-            // watchdog cuts any connection that stops moving.
+            // window; its stream reads the replies after each write, replies of a few bytes each, and the stall watchdog
+            // cuts any connection that stops moving.
             channel.setUseWriteFlushWorkaround(false);
             channel.connect(toMillis(settings.connectTimeout()));
+            // requests in flight bound throughput to bulkRequests * 32 KiB per round trip
+            channel.setBulkRequests(settings.bulkRequests());
             return new SftpConnection(session, channel, sockets.socket);
         } catch (JSchException e) {
             IOException failure = describe(session, e);

@@ -28,6 +28,8 @@ public final class SftpTransfers implements AutoCloseable {
 
     private final ConnectionSettings settings;
     private final SftpConnectionPool pool;
+    /** The extra connections of split transfers, whose reply buffers are small ({@link SftpConnector#forStreams}). */
+    private final SftpConnectionPool streamPool;
     private final StallWatchdog watchdog;
     private final TransferAttempts attempts;
     private final LeaseKeeper leaseKeeper;
@@ -53,6 +55,7 @@ public final class SftpTransfers implements AutoCloseable {
             throws IOException {
         this.settings = settings;
         this.pool = new SftpConnectionPool(new SftpConnector(settings));
+        this.streamPool = new SftpConnectionPool(SftpConnector.forStreams(settings));
         this.watchdog = new StallWatchdog(settings.serverAliveInterval().multipliedBy(STALL_INTERVALS));
         this.attempts = new TransferAttempts(pool, watchdog, reconnectPolicy, settings.address(), listener);
         this.leaseKeeper = new LeaseKeeper(pool);
@@ -73,7 +76,7 @@ public final class SftpTransfers implements AutoCloseable {
                             new RemoteTarget(connection, pool, options, lease), remotePath, remotePath, options,
                             progress, commitMayHaveHappened, splitting(connection, lease,
                             streamConnection -> source,
-                            streamConnection -> new RemoteTarget(streamConnection, pool, options, lease))));
+                            streamConnection -> new RemoteTarget(streamConnection, streamPool, options, lease))));
         }
     }
 
@@ -132,7 +135,7 @@ public final class SftpTransfers implements AutoCloseable {
 
         @Override
         public StreamConnection open(TransferProgress progress) throws IOException {
-            SftpConnection connection = pool.borrow();
+            SftpConnection connection = streamPool.borrow();
             StallWatchdog.Watch watch = watchdog.watch(connection, progress);
             if (lease != null) {
                 lease.attach(connection);
@@ -154,7 +157,7 @@ public final class SftpTransfers implements AutoCloseable {
                 public void finish() {
                     watch.close();
                     detach(connection);
-                    pool.release(connection);
+                    streamPool.release(connection);
                 }
 
                 @Override
@@ -163,7 +166,7 @@ public final class SftpTransfers implements AutoCloseable {
                     boolean died = !connection.isAlive() || !connection.answers();
                     watch.close();
                     detach(connection);
-                    pool.discard(connection);
+                    streamPool.discard(connection);
                     return FailureClassifier.classify(target.lostClaim(failure), died, watch.fired());
                 }
             };
@@ -231,13 +234,14 @@ public final class SftpTransfers implements AutoCloseable {
 
     /** Number of SSH sessions open now, busy or idle. */
     public int openConnections() {
-        return pool.openConnections();
+        return pool.openConnections() + streamPool.openConnections();
     }
 
     @Override
     public void close() {
         leaseKeeper.close();
         pool.close();
+        streamPool.close();
         watchdog.close();
     }
 

@@ -97,6 +97,30 @@ class SftpConnectionTest extends SftpTestSupport {
         }
     }
 
+    @Test
+    void aStreamConnectionKeepsItsReadsInFlightWithAReplyBufferOfAFewAndLosesNoByte() throws Exception {
+        Files.createDirectories(remote("/srv"));
+        byte[] content = TestFiles.randomBytes(24 * 1024 * 1024, 22);
+        Files.write(remote("/srv/many.bin"), content);
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+        try (SftpConnection connection = SftpConnector.forStreams(withBulkRequests(settings(server.port()), 128)).open();
+             java.io.InputStream in = connection.openRead("/srv/many.bin", 0)) {
+            // the window is for the reads in flight, not for the few replies the buffer holds
+            assertThat(server.clientReceiveWindows()).containsExactly(2L * 128 * 32 * 1024);
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            int reads = 0;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+                // a slow reader at first: the replies in flight find the buffer full and wait in the socket
+                if (++reads < 16) {
+                    Thread.sleep(20);
+                }
+            }
+        }
+        assertThat(java.util.HexFormat.of().formatHex(digest.digest())).isEqualTo(TestFiles.sha256(content));
+    }
+
     private static ConnectionSettings withBulkRequests(ConnectionSettings settings, int bulkRequests) {
         return ConnectionSettings.builder(settings.host(), settings.username())
                 .port(settings.port())
