@@ -80,8 +80,11 @@ final class HeapProbe {
         }
     }
 
-    /** Runs the probe in a child JVM on this JVM's class path; returns the peaks by direction. */
-    /** @param options more endpoint options, each starting with {@code &} */
+    /**
+     * Runs the probe in a child JVM on this JVM's class path; returns the peaks by direction.
+     *
+     * @param options more endpoint options, each starting with {@code &}
+     */
     static Map<String, String> runChild(Tool tool, String options, Target target, Path file, String remote, Path local)
             throws Exception {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP,
