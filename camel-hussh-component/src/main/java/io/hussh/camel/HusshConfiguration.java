@@ -229,8 +229,9 @@ public class HusshConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "128",
               description = "SFTP read requests of 32 KiB that one download keeps in flight; the SSH receive window is"
                             + " sized to twice that. A download moves at most bulkRequests x 32 KiB per network round"
-                            + " trip: raise it for links with a long round trip. Each connection holds a buffer of"
-                            + " bulkRequests x 32 KiB (4 MiB at the default).")
+                            + " trip: raise it for links with a long round trip. Each transfer's own connection holds a"
+                            + " buffer of bulkRequests x 32 KiB (4 MiB at the default); the extra connections of a"
+                            + " split transfer hold 512 KiB each.")
     private int bulkRequests = ConnectionSettings.DEFAULT_BULK_REQUESTS;
 
     @UriParam(defaultValue = "8",
