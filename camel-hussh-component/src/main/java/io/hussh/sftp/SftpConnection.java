@@ -82,6 +82,14 @@ final class SftpConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the connection is gone after a failure: JSch may not have noticed a cut yet when a writer reports it, so
+     * a connection that cannot answer a request counts as gone too.
+     */
+    boolean lost() {
+        return !isAlive() || !answers();
+    }
+
     /** The attributes of {@code path}, or {@code null} when it does not exist. */
     SftpATTRS statOrNull(String path) throws SftpException {
         try {

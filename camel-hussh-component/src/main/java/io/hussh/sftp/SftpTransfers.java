@@ -162,8 +162,7 @@ public final class SftpTransfers implements AutoCloseable {
 
                 @Override
                 public FailureClassifier.Failure fail(Exception failure) {
-                    // JSch may not have noticed a cut yet: a connection that cannot answer a request is gone too
-                    boolean died = !connection.isAlive() || !connection.answers();
+                    boolean died = connection.lost();
                     watch.close();
                     detach(connection);
                     streamPool.discard(connection);

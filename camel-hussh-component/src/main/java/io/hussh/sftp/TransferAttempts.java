@@ -146,8 +146,7 @@ final class TransferAttempts {
         }
         if (outcome instanceof AttemptOutcome.Failed failed) {
             // after a failure the channel may still hold replies to requests in flight: never reuse it
-            // JSch may not have noticed a cut yet when a paced upload reports it: a connection that cannot answer is gone
-            boolean died = !connection.isAlive() || !connection.answers();
+            boolean died = connection.lost();
             pool.discard(connection);
             return new Attempt(outcome, FailureClassifier.classify(failed.cause(), died, stalled));
         }

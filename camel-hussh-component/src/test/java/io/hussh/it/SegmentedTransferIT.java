@@ -375,11 +375,12 @@ class SegmentedTransferIT extends MatrixTestSupport {
 
         /** The prefixes held, once they stop changing: a server may still be writing what a killed node sent. */
         static long[] settled(Path partial, Path source, int segment) throws Exception {
-            long[] previous = of(partial, source, segment);
+            byte[] expected = Files.readAllBytes(source);
+            long[] previous = of(partial, expected, segment);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (true) {
                 Thread.sleep(500);
-                long[] now = of(partial, source, segment);
+                long[] now = of(partial, expected, segment);
                 if (java.util.Arrays.equals(now, previous)) {
                     return now;
                 }
@@ -390,8 +391,7 @@ class SegmentedTransferIT extends MatrixTestSupport {
             }
         }
 
-        private static long[] of(Path partial, Path source, int segment) throws java.io.IOException {
-            byte[] expected = Files.readAllBytes(source);
+        private static long[] of(Path partial, byte[] expected, int segment) throws java.io.IOException {
             byte[] actual = Files.readAllBytes(partial);
             int count = (expected.length + segment - 1) / segment;
             long[] held = new long[count];
