@@ -3,7 +3,12 @@ package io.hussh.sftp;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -110,6 +115,10 @@ public final class SftpTransfers implements AutoCloseable {
         private final RemoteLease lease;
         private final Function<SftpConnection, TransferSource> sourceOn;
         private final Function<SftpConnection, TransferTarget> targetOn;
+        /** Connections {@link #prepare} is opening, each under a reservation of its own. */
+        private final Deque<CompletableFuture<SftpConnection>> prepared = new ArrayDeque<>();
+        /** Prepared connections whose reservations {@link #reserve} passed to the streams, for {@link #open}. */
+        private final Deque<CompletableFuture<SftpConnection>> handedOver = new ArrayDeque<>();
 
         PooledStreams(SftpConnection own, RemoteLease lease, Function<SftpConnection, TransferSource> sourceOn,
                       Function<SftpConnection, TransferTarget> targetOn) {
@@ -120,8 +129,32 @@ public final class SftpTransfers implements AutoCloseable {
         }
 
         @Override
-        public int reserve(int wanted) {
+        public void prepare(int wanted) {
+            for (int i = 0; i < wanted && streamAllowance.tryAcquire(); i++) {
+                CompletableFuture<SftpConnection> connection = new CompletableFuture<>();
+                Thread thread = new Thread(() -> {
+                    try {
+                        connection.complete(streamPool.borrow());
+                    } catch (IOException | RuntimeException e) {
+                        connection.completeExceptionally(e);
+                    }
+                }, "hussh-connect " + settings.address());
+                thread.setDaemon(true);
+                thread.start();
+                synchronized (this) {
+                    prepared.add(connection);
+                }
+            }
+        }
+
+        @Override
+        public synchronized int reserve(int wanted) {
             int granted = 0;
+            while (granted < wanted && !prepared.isEmpty()) {
+                // a prepared connection's reservation passes to the stream that will open it
+                handedOver.add(prepared.poll());
+                granted++;
+            }
             while (granted < wanted && streamAllowance.tryAcquire()) {
                 granted++;
             }
@@ -134,8 +167,34 @@ public final class SftpTransfers implements AutoCloseable {
         }
 
         @Override
+        public void dropPrepared() {
+            List<CompletableFuture<SftpConnection>> reserved;
+            List<CompletableFuture<SftpConnection>> untaken;
+            synchronized (this) {
+                reserved = new ArrayList<>(prepared);
+                untaken = new ArrayList<>(handedOver);
+                prepared.clear();
+                handedOver.clear();
+            }
+            // waits for the connects in progress, so that the next transfer finds the whole allowance free
+            for (CompletableFuture<SftpConnection> connection : reserved) {
+                releaseWhenOpen(connection);
+                streamAllowance.release();
+            }
+            untaken.forEach(this::releaseWhenOpen);
+        }
+
+        private void releaseWhenOpen(CompletableFuture<SftpConnection> connection) {
+            try {
+                streamPool.release(connection.join());
+            } catch (CompletionException e) {
+                LOG.debug("An extra connection opened ahead could not be opened: {}", e.getCause().toString());
+            }
+        }
+
+        @Override
         public StreamConnection open(TransferProgress progress) throws IOException {
-            SftpConnection connection = streamPool.borrow();
+            SftpConnection connection = preparedOrNew();
             StallWatchdog.Watch watch = watchdog.watch(connection, progress);
             if (lease != null) {
                 lease.attach(connection);
@@ -169,6 +228,27 @@ public final class SftpTransfers implements AutoCloseable {
                     return FailureClassifier.classify(target.lostClaim(failure), died, watch.fired());
                 }
             };
+        }
+
+        private SftpConnection preparedOrNew() throws IOException {
+            CompletableFuture<SftpConnection> prepared;
+            synchronized (this) {
+                prepared = handedOver.poll();
+            }
+            if (prepared == null) {
+                return streamPool.borrow();
+            }
+            try {
+                return prepared.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw e;
+            }
         }
 
         private void detach(SftpConnection connection) {

@@ -10,7 +10,17 @@ import java.time.Duration;
  */
 interface StreamConnections {
 
-    /** Takes up to {@code wanted} connections from the allowance, without waiting; returns how many it got. */
+    /**
+     * Starts opening up to {@code wanted} connections in the background, under reservations from the allowance, so
+     * that their key exchanges overlap the round trips that prepare the destination. {@link #reserve} and {@link #open} take them first;
+     * {@link #dropPrepared} gives back those no stream took.
+     */
+    void prepare(int wanted);
+
+    /**
+     * Takes up to {@code wanted} connections from the allowance, prepared ones first, without waiting; returns how
+     * many it got.
+     */
     int reserve(int wanted);
 
     /** Gives back what {@link #reserve} granted. */
@@ -18,6 +28,12 @@ interface StreamConnections {
 
     /** Opens one connection of a reserved stream. */
     StreamConnection open(TransferProgress progress) throws IOException;
+
+    /**
+     * Returns the prepared connections that no stream took to the pool once they are open, and their reservations to
+     * the allowance.
+     */
+    void dropPrepared();
 
     /** The server let only {@code got} of the {@code asked} connections open; said once per endpoint. */
     void refused(int got, int asked);

@@ -99,6 +99,9 @@ final class Transfer {
         } catch (IOException | RuntimeException e) {
             return new AttemptOutcome.Failed(target.lostClaim(e), plannedOffset, commitSent);
         } finally {
+            if (splitting.connections() != null) {
+                splitting.connections().dropPrepared();
+            }
             target.endAttempt();
         }
     }
@@ -117,11 +120,15 @@ final class Transfer {
             return alreadyComplete(plan.offset());
         }
         try {
+            Segments segments = plan.segments() != null ? plan.segments() : split(plan.offset(), sourceSize);
+            if (segments != null) {
+                // the extra connections' key exchanges overlap the round trips that prepare the destination
+                splitting.connections().prepare(streamsFor(segments));
+            }
             String version = source.version();
             if (options.resume() && version != null) {
                 target.recordVersion(writePath, version);
             }
-            Segments segments = plan.segments() != null ? plan.segments() : split(plan.offset(), sourceSize);
             MessageDigest digest;
             long copied;
             if (segments != null) {
@@ -243,9 +250,9 @@ final class Transfer {
             journalExists = true;
         }
         StreamConnections.StreamConnection own = new OwnConnection(source, target);
-        int wanted = Math.min(splitting.parallelStreams(), segments.count());
         SegmentedCopy.Result result = new SegmentedCopy(segments, writePath, remotePath, splitting.connections(),
-                splitting.policy(), progress).run(wanted, own, journal -> target.updateJournal(writePath, journal));
+                splitting.policy(), progress)
+                .run(streamsFor(segments), own, journal -> target.updateJournal(writePath, journal));
         streams = result.streams();
         streamReconnects = result.reconnects();
         long size = source.size();
@@ -255,6 +262,10 @@ final class Transfer {
                                                          + " and " + size + " at its end");
         }
         return result.copied();
+    }
+
+    private int streamsFor(Segments segments) {
+        return Math.min(splitting.parallelStreams(), segments.count());
     }
 
     /** The transfer's own connection, for a segmented copy that got no other: it belongs to the transfer. */

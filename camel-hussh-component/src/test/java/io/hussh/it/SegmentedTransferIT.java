@@ -307,6 +307,34 @@ class SegmentedTransferIT extends MatrixTestSupport {
         }
     }
 
+    @Test
+    void theStreamsUseTheConnectionsOpenedAheadForThemAndKeepThemForTheNextFile() throws Exception {
+        try (EmbeddedSftpServer counting = EmbeddedSftpServer.start(tmp.resolve("counting-root"))) {
+            Path hosts = counting.writeKnownHosts(tmp.resolve("counting_known_hosts"));
+            ConnectionSettings settings = ConnectionSettings.builder("127.0.0.1", EmbeddedSftpServer.USER)
+                    .port(counting.port()).password(EmbeddedSftpServer.PASSWORD).knownHostsFile(hosts)
+                    .parallelStreams(STREAMS).build();
+            Path source = TestFiles.randomFile(tmp.resolve("counted.bin"), SIZE, 69);
+            TransferOptions options = TransferOptions.builder().atomic(true).resume(true).segmentSize(SEGMENT)
+                    .parallelThreshold(0).parallelMinimumRoundTrip(Duration.ZERO).build();
+
+            List<TransferResult> results = new java.util.ArrayList<>();
+            try (SftpTransfers transfers = new SftpTransfers(settings)) {
+                for (int i = 0; i < 3; i++) {
+                    results.add(transfers.upload(TransferSource.file(source), "/counted-" + i + ".bin", options));
+                }
+            }
+
+            assertThat(results).allSatisfy(result -> assertThat(result.streams()).isEqualTo(STREAMS));
+            for (int i = 0; i < 3; i++) {
+                assertThat(TestFiles.sha256(tmp.resolve("counting-root/counted-" + i + ".bin")))
+                        .isEqualTo(TestFiles.sha256(source));
+            }
+            // the transfers' own connection, and one per stream opened ahead for the first file and kept in the pool
+            assertThat(counting.logins()).isEqualTo(1 + STREAMS);
+        }
+    }
+
     private ChildJvm node(int port, String remote, Path local) throws Exception {
         return ChildJvm.start(Files.createTempFile(tmp, "node-", ".log"), TransferNode.class, "upload",
                 String.valueOf(port), knownHosts.toString(), remote, local.toString(), "true", "true", "3000",

@@ -293,6 +293,16 @@ class SegmentedTransferTest {
         }
 
         @Override
+        public void prepare(int wanted) {
+            // in memory, a connection opens at once: nothing to overlap
+        }
+
+        @Override
+        public void dropPrepared() {
+            // nothing prepared
+        }
+
+        @Override
         public synchronized int reserve(int wanted) {
             int granted = Math.min(wanted, allowance.get());
             allowance.addAndGet(-granted);

@@ -42,6 +42,7 @@ public final class EmbeddedSftpServer implements AutoCloseable {
     private SshServer sshd;
     private volatile boolean loseRenameReplies;
     private volatile CountDownLatch writesHeld;
+    private final java.util.concurrent.atomic.AtomicInteger logins = new java.util.concurrent.atomic.AtomicInteger();
 
     private EmbeddedSftpServer(Path root, boolean opensshExtensions, Path authorizedKeys) {
         this.root = root;
@@ -72,7 +73,13 @@ public final class EmbeddedSftpServer implements AutoCloseable {
         sshd.setHost("127.0.0.1");
         sshd.setPort(port);
         sshd.setKeyPairProvider(hostKeys);
-        sshd.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
+        sshd.setPasswordAuthenticator((user, password, session) -> {
+            boolean valid = USER.equals(user) && PASSWORD.equals(password);
+            if (valid) {
+                logins.incrementAndGet();
+            }
+            return valid;
+        });
         if (authorizedKeys != null) {
             sshd.setPublickeyAuthenticator(new AuthorizedKeysAuthenticator(authorizedKeys));
         }
@@ -108,6 +115,11 @@ public final class EmbeddedSftpServer implements AutoCloseable {
             SftpModuleProperties.OPENSSH_EXTENSIONS.set(sshd, "fsync@openssh.com=1");
         }
         sshd.start();
+    }
+
+    /** How many sessions logged in with the password since the server started. */
+    public int logins() {
+        return logins.get();
     }
 
     /** From now on, a user may hold at most {@code sessions} sessions at once; the server refuses more at login. */
