@@ -120,8 +120,12 @@ final class Scenarios {
         return report.table(List.of("bulkRequests", "upload", "download"), rows).toString();
     }
 
-    /** A client of the long-link table: its row label, whether it uploads, and how to open it on a target. */
-    private record Peer(String label, boolean uploads, java.util.function.Function<Target, SftpClient> open) {
+    /**
+     * A client of the long-link table: its row label, whether it uploads, whether it runs in this JVM (and so needs a
+     * warm-up, as its code is compiled while it runs), and how to open it on a target.
+     */
+    private record Peer(String label, boolean uploads, boolean inThisJvm,
+                        java.util.function.Function<Target, SftpClient> open) {
     }
 
     /** Segmented transfers on long links: hussh at 1, 4 and 8 streams beside every peer, in one run. */
@@ -131,18 +135,18 @@ final class Scenarios {
             String label = streams == 8 ? "hussh (defaults: 8 streams)" : "hussh " + streams + " stream"
                                                                         + (streams > 1 ? "s" : "");
             String options = streams == 8 ? "" : "&parallelStreams=" + streams;
-            peers.add(new Peer(label, true, target -> Tool.HUSSH.open(context, target, options, 0)));
-            peers.add(new Peer(label.replace("hussh", "hussh atomic+resume"), true,
+            peers.add(new Peer(label, true, true, target -> Tool.HUSSH.open(context, target, options, 0)));
+            peers.add(new Peer(label.replace("hussh", "hussh atomic+resume"), true, true,
                     target -> Tool.HUSSH_ATOMIC_RESUME.open(context, target, options, 0)));
         }
-        peers.add(new Peer("OpenSSH sftp", true, target -> Tool.OPENSSH.open(context, target, "", 0)));
-        peers.add(new Peer("camel-sftp", true, target -> Tool.CAMEL_SFTP.open(context, target, "", 0)));
-        peers.add(new Peer("lftp (put, pget at its default)", true,
+        peers.add(new Peer("OpenSSH sftp", true, false, target -> Tool.OPENSSH.open(context, target, "", 0)));
+        peers.add(new Peer("camel-sftp", true, true, target -> Tool.CAMEL_SFTP.open(context, target, "", 0)));
+        peers.add(new Peer("lftp (put, pget at its default)", true, false,
                 target -> new ExternalClient(ExternalClient.Program.LFTP, target, 0)));
-        peers.add(new Peer("lftp pget -n 8", false, target -> new ExternalClient(ExternalClient.Program.LFTP, target, 8)));
-        peers.add(new Peer("rclone (defaults)", true,
+        peers.add(new Peer("lftp pget -n 8", false, false, target -> new ExternalClient(ExternalClient.Program.LFTP, target, 8)));
+        peers.add(new Peer("rclone (defaults)", true, false,
                 target -> new ExternalClient(ExternalClient.Program.RCLONE, target, 0)));
-        peers.add(new Peer("rclone --multi-thread-streams 8", false,
+        peers.add(new Peer("rclone --multi-thread-streams 8", false, false,
                 target -> new ExternalClient(ExternalClient.Program.RCLONE, target, 8)));
         return peers;
     }
@@ -155,8 +159,10 @@ final class Scenarios {
                                          + " connections when the round trip is 5 ms or more; the rows at 1 and 4"
                                          + " streams set `parallelStreams`. Each peer at its defaults, and lftp and"
                                          + " rclone also at 8 streams (they split downloads only). "
-                                         + settings.linkRuns() + " run(s) per figure, no warm-up: on these links the"
-                                         + " round trip, not the processors, sets the pace.\n");
+                                         + settings.linkRuns() + " run(s) per figure; the clients that run in the"
+                                         + " benchmark's JVM (hussh:, camel-sftp) get " + settings.warmups()
+                                         + " unmeasured warm-up(s) each way on the first link, since their first run"
+                                         + " also compiles their code; the others are processes of their own.\n");
         List<List<String>> rows = new ArrayList<>();
         Map<String, Map<String, Double>> rates = new java.util.LinkedHashMap<>();
         for (int oneWay : new int[] {settings.latencyMillis(), settings.longLatencyMillis()}) {
@@ -164,11 +170,12 @@ final class Scenarios {
             Target slow = direct.via(proxy.port());
             String link = 2 * oneWay + " ms";
             for (Peer peer : linkPeers()) {
+                int warmups = peer.inThisJvm() && proxy == latency ? settings.warmups() : 0;
                 try (SftpClient client = peer.open().apply(slow)) {
-                    Result up = peer.uploads() ? Measure.median(peer.label() + " " + link + " upload", 0,
+                    Result up = peer.uploads() ? Measure.median(peer.label() + " " + link + " upload", warmups,
                             settings.linkRuns(), () -> timedUpload(client, file, proxy, false)) : null;
-                    Result down = Measure.median(peer.label() + " " + link + " download", 0, settings.linkRuns(),
-                            () -> timedDownload(client, source, file, proxy));
+                    Result down = Measure.median(peer.label() + " " + link + " download", warmups,
+                            settings.linkRuns(), () -> timedDownload(client, source, file, proxy));
                     rows.add(List.of(link, peer.label(), rate(up, file), rate(down, file),
                             wire(down, file)));
                     rates.computeIfAbsent(link + " upload", k -> new java.util.LinkedHashMap<>())
