@@ -3,8 +3,10 @@ package io.hussh.testing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -54,7 +56,7 @@ public final class LocalPostgres implements AutoCloseable {
         Process server = new ProcessBuilder(asUser(command, root)).redirectErrorStream(true)
                 .redirectOutput(directory.resolve("server.log").toFile()).start();
         LocalPostgres postgres = new LocalPostgres(server, port, directory);
-        postgres.awaitListening();
+        postgres.awaitReady();
         return postgres;
     }
 
@@ -78,19 +80,22 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    private void awaitListening() throws Exception {
-        for (int i = 0; i < 300; i++) {
-            try (Socket socket = new Socket("127.0.0.1", port)) {
+    /**
+     * Waits until the server accepts a session, not only a socket: PostgreSQL listens before its startup recovery ends
+     * and answers "the database system is starting up" (SQLSTATE 57P03) in between.
+     */
+    private void awaitReady() throws Exception {
+        SQLException last = null;
+        for (int i = 0; i < 300 && server.isAlive(); i++) {
+            try (Connection session = DriverManager.getConnection(jdbcUrl())) {
                 return;
-            } catch (IOException notYet) {
-                if (!server.isAlive()) {
-                    break;
-                }
+            } catch (SQLException notYet) {
+                last = notYet;
                 Thread.sleep(100);
             }
         }
-        throw new IllegalStateException("PostgreSQL did not start on port " + port + ":\n"
-                                        + Files.readString(directory.resolve("server.log")));
+        throw new IllegalStateException("PostgreSQL did not accept sessions on port " + port + ":\n"
+                                        + Files.readString(directory.resolve("server.log")), last);
     }
 
     private static Path binaries() throws Exception {
