@@ -5,11 +5,11 @@ import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 
 /** The {@code hussh:} component: atomic and resumable SFTP transfers. */
 @Component("hussh")
-public class HusshComponent extends DefaultComponent {
+public class HusshComponent extends HealthCheckComponent {
 
     @Metadata(description = "Defaults for every endpoint of this component, e.g. camel.component.hussh.atomic=true in"
                             + " Camel Main or Spring Boot; endpoint URIs override them.")

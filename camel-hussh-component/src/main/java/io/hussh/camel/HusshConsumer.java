@@ -2,6 +2,7 @@ package io.hussh.camel;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,6 +46,11 @@ public class HusshConsumer extends ScheduledBatchPollingConsumer {
     private final HusshConsumerOptions options;
     private final Path localDirectory;
     private IdempotentRepository repository;
+    /** Downloads of the running poll that completed and that failed: a poll whose downloads all fail is a failure. */
+    private int downloadsDone;
+    private int downloadsFailed;
+    private volatile long downloadFailuresInARow;
+    private volatile Exception lastDownloadFailure;
     private final Set<String> refusedNames = Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -93,7 +99,32 @@ public class HusshConsumer extends ScheduledBatchPollingConsumer {
                 batch.add(file);
             }
         }
-        return processBatch(batch);
+        downloadsDone = 0;
+        downloadsFailed = 0;
+        int polled = processBatch(batch);
+        if (downloadsFailed > 0 && downloadsDone == 0) {
+            downloadFailuresInARow++;
+        } else {
+            downloadFailuresInARow = 0;
+            lastDownloadFailure = null;
+        }
+        return polled;
+    }
+
+    /**
+     * Polls that failed in a row, for Camel's consumer health check: those whose listing failed (Camel's count) and
+     * those that listed but whose downloads all failed, each reported once, by the exception handler, when it
+     * happened.
+     */
+    @Override
+    public long getErrorCounter() {
+        return super.getErrorCounter() + downloadFailuresInARow;
+    }
+
+    @Override
+    protected Throwable getLastError() {
+        Throwable listing = super.getLastError();
+        return listing != null ? listing : lastDownloadFailure;
     }
 
     @Override
@@ -182,11 +213,14 @@ public class HusshConsumer extends ScheduledBatchPollingConsumer {
 
     private void deliver(RemoteFile file, Exchange exchange) {
         TransferResult result;
+        long start = System.nanoTime();
         try {
             Path local = localDirectory.resolve(RemotePaths.relativeName(file.relativePath()));
             result = getEndpoint().transfers().download(file.path(), local, options.transfer());
         } catch (HusshTransferException | RuntimeException e) {
-            getEndpoint().counters().failed();
+            getEndpoint().recorder().failed(RecordedOperation.POLL, Duration.ofNanos(System.nanoTime() - start));
+            downloadsFailed++;
+            lastDownloadFailure = e;
             release(file);
             getExceptionHandler().handleException("Could not download " + file.path()
                                                   + "; it is tried again on the next poll", exchange, e);
@@ -198,7 +232,8 @@ public class HusshConsumer extends ScheduledBatchPollingConsumer {
         message.setHeader(HusshConstants.FILE_LENGTH, file.size());
         message.setHeader(HusshConstants.FILE_LAST_MODIFIED, file.lastModified());
         HusshHeaders.apply(message, result);
-        getEndpoint().counters().completed(result);
+        getEndpoint().recorder().completed(RecordedOperation.POLL, result, Duration.ofNanos(System.nanoTime() - start));
+        downloadsDone++;
 
         try {
             getProcessor().process(exchange);

@@ -1,10 +1,12 @@
 package io.hussh.camel;
 
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import io.hussh.sftp.SftpTransfers;
+import io.hussh.sftp.TransferStatus;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -35,13 +37,19 @@ public class HusshEndpoint extends ScheduledPollEndpoint implements AsyncEndpoin
 
     private HusshEndpointOptions options;
     private Expression fileNameExpression;
-    private SftpTransfers transfers;
+    private volatile SftpTransfers transfers;
     private volatile ExecutorService workerPool;
     private final TransferCounters counters = new TransferCounters();
+    private TransferRecorder recorder = counters;
 
     public HusshEndpoint(String uri, HusshComponent component, HusshConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
+    }
+
+    @Override
+    public HusshComponent getComponent() {
+        return (HusshComponent) super.getComponent();
     }
 
     @Override
@@ -79,6 +87,7 @@ public class HusshEndpoint extends ScheduledPollEndpoint implements AsyncEndpoin
     protected void doStart() throws Exception {
         super.doStart();
         transfers = new SftpTransfers(options.connection(), options.reconnect(), configuration.getProgressListener());
+        recorder = recorderWithMeters();
         ThreadPoolProfile profile = new ThreadPoolProfile("HusshTransfer");
         profile.setPoolSize(options.workerPoolSize());
         profile.setMaxPoolSize(options.workerPoolSize());
@@ -146,8 +155,27 @@ public class HusshEndpoint extends ScheduledPollEndpoint implements AsyncEndpoin
         return exchange.getMessage().getHeader(HusshConstants.FILE_NAME, String.class);
     }
 
+    /** Micrometer is optional: its classes are loaded only when it is on the classpath. */
+    private TransferRecorder recorderWithMeters() {
+        if (getCamelContext().getClassResolver().resolveClass("io.micrometer.core.instrument.MeterRegistry") == null) {
+            return counters;
+        }
+        TransferRecorder meters = MicrometerTransferMeters.forEndpoint(getCamelContext(), this);
+        return meters == null ? counters : TransferRecorder.both(counters, meters);
+    }
+
     TransferCounters counters() {
         return counters;
+    }
+
+    TransferRecorder recorder() {
+        return recorder;
+    }
+
+    /** Where each transfer of this endpoint running now stands; none while it is stopped. */
+    List<TransferStatus> activeTransfers() {
+        SftpTransfers running = transfers;
+        return running == null ? List.of() : running.active();
     }
 
     @ManagedAttribute(description = "Files transferred completely, or found complete, since the endpoint started")

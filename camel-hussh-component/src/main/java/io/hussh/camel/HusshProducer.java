@@ -3,6 +3,7 @@ package io.hussh.camel;
 import java.io.File;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 
 import io.hussh.sftp.RemotePaths;
@@ -41,7 +42,7 @@ public class HusshProducer extends DefaultAsyncProducer {
         // the repository exists only when camel-health is on the classpath
         healthChecks = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
-        if (healthChecks != null) {
+        if (healthChecks != null && getEndpoint().getComponent().isHealthCheckProducerEnabled()) {
             healthCheck = new HusshHealthCheck(getEndpoint());
             healthChecks.addHealthCheck(healthCheck);
         }
@@ -81,10 +82,17 @@ public class HusshProducer extends DefaultAsyncProducer {
 
         @Override
         public void run() {
+            long start = System.nanoTime();
+            HusshOperation operation = getEndpoint().getConfiguration().getOperation();
             try {
-                transfer(exchange);
+                Object header = exchange.getMessage().getHeader(HusshConstants.OPERATION);
+                operation = header == null ? operation : HusshOperation.parse(header);
+                TransferResult result = transfer(exchange, operation);
+                getEndpoint().recorder().completed(RecordedOperation.of(operation), result,
+                        Duration.ofNanos(System.nanoTime() - start));
             } catch (Throwable e) {
-                getEndpoint().counters().failed();
+                getEndpoint().recorder().failed(RecordedOperation.of(operation),
+                        Duration.ofNanos(System.nanoTime() - start));
                 exchange.setException(e);
             } finally {
                 callback.done(false);
@@ -98,14 +106,10 @@ public class HusshProducer extends DefaultAsyncProducer {
         }
     }
 
-    private void transfer(Exchange exchange) throws Exception {
-        Message message = exchange.getMessage();
-        Object operationHeader = message.getHeader(HusshConstants.OPERATION);
-        HusshOperation operation = operationHeader == null
-                ? getEndpoint().getConfiguration().getOperation() : HusshOperation.parse(operationHeader);
+    private TransferResult transfer(Exchange exchange, HusshOperation operation) throws Exception {
         TransferResult result = operation == HusshOperation.upload ? upload(exchange) : download(exchange);
-        HusshHeaders.apply(message, result);
-        getEndpoint().counters().completed(result);
+        HusshHeaders.apply(exchange.getMessage(), result);
+        return result;
     }
 
     private TransferResult upload(Exchange exchange) throws Exception {

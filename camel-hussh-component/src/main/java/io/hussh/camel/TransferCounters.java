@@ -1,11 +1,12 @@
 package io.hussh.camel;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.hussh.sftp.TransferResult;
 
-/** What one endpoint's transfers added up to, shown over JMX. */
-final class TransferCounters {
+/** What one endpoint's transfers added up to, shown over JMX and in the dev console. */
+final class TransferCounters implements TransferRecorder {
 
     private final LongAdder files = new LongAdder();
     private final LongAdder bytes = new LongAdder();
@@ -13,7 +14,8 @@ final class TransferCounters {
     private final LongAdder reconnects = new LongAdder();
     private final LongAdder failures = new LongAdder();
 
-    void completed(TransferResult result) {
+    @Override
+    public void completed(RecordedOperation operation, TransferResult result, Duration took) {
         files.increment();
         bytes.add(result.bytesTransferred());
         if (!result.resumeRestarted()) {
@@ -22,7 +24,8 @@ final class TransferCounters {
         reconnects.add(result.reconnects());
     }
 
-    void failed() {
+    @Override
+    public void failed(RecordedOperation operation, Duration took) {
         failures.increment();
     }
 

@@ -165,7 +165,7 @@ final class SegmentedCopy {
                 return;
             }
         }
-        connected.incrementAndGet();
+        progress.streams(connected.incrementAndGet());
         FailureCount failures = new FailureCount();
         int segment = -1;
         int broken = -1;
@@ -263,6 +263,7 @@ final class SegmentedCopy {
                 Thread.sleep(delay.toMillis());
                 StreamConnections.StreamConnection connection = connections.open(own);
                 reconnects.incrementAndGet();
+                own.reconnected();
                 return connection;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

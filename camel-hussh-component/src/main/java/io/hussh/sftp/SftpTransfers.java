@@ -42,6 +42,7 @@ public final class SftpTransfers implements AutoCloseable {
     /** The extra connections all the split transfers of this instance share. */
     private final Semaphore streamAllowance;
     private final AtomicBoolean refusalLogged = new AtomicBoolean();
+    private final ActiveTransfers active = new ActiveTransfers();
 
     /** Transfers that fail at the first broken connection. */
     public SftpTransfers(ConnectionSettings settings) throws IOException {
@@ -62,7 +63,7 @@ public final class SftpTransfers implements AutoCloseable {
         this.pool = new SftpConnectionPool(new SftpConnector(settings));
         this.streamPool = new SftpConnectionPool(SftpConnector.forStreams(settings));
         this.watchdog = new StallWatchdog(settings.serverAliveInterval().multipliedBy(STALL_INTERVALS));
-        this.attempts = new TransferAttempts(pool, watchdog, reconnectPolicy, settings.address(), listener);
+        this.attempts = new TransferAttempts(pool, watchdog, reconnectPolicy, settings.address(), listener, active);
         this.leaseKeeper = new LeaseKeeper(pool);
         this.reconnectPolicy = reconnectPolicy;
         this.streamAllowance = new Semaphore(Math.max(0, settings.parallelStreams()));
@@ -309,6 +310,11 @@ public final class SftpTransfers implements AutoCloseable {
             connection.rename(remotePath, target);
             return target;
         });
+    }
+
+    /** Where each upload and download running now stands. */
+    public List<TransferStatus> active() {
+        return active.statuses();
     }
 
     /** Number of SSH sessions open now, busy or idle. */

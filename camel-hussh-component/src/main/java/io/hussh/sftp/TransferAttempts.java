@@ -45,6 +45,7 @@ final class TransferAttempts {
     private final ReconnectPolicy policy;
     private final String server;
     private final TransferListener listener;
+    private final ActiveTransfers active;
 
     /**
      * @param server   the server as errors name it ({@code user@host:port})
@@ -52,12 +53,13 @@ final class TransferAttempts {
      *                 at INFO every 5 s
      */
     TransferAttempts(SftpConnectionPool pool, StallWatchdog watchdog, ReconnectPolicy policy, String server,
-                     TransferListener listener) {
+                     TransferListener listener, ActiveTransfers active) {
         this.pool = pool;
         this.watchdog = watchdog;
         this.policy = policy;
         this.server = server;
         this.listener = listener;
+        this.active = active;
     }
 
     /**
@@ -78,6 +80,13 @@ final class TransferAttempts {
         ProgressLog log = new ProgressLog(LOGGED_SIZE, LOG_INTERVAL);
         TransferProgress progress = new TransferProgress(remotePath, direction == Direction.UPLOAD,
                 listener == null ? List.of(log) : List.of(log, listener));
+        try (ActiveTransfers.Registration listed = active.add(progress)) {
+            return run(direction, remotePath, repeatableSource, factory, progress);
+        }
+    }
+
+    private TransferResult run(Direction direction, String remotePath, boolean repeatableSource,
+                               TransferFactory factory, TransferProgress progress) throws HusshTransferException {
         String what = direction.verb + " " + remotePath + " on " + server;
         long firstOffset = -1;
         boolean commitMayHaveHappened = false;
@@ -112,6 +121,7 @@ final class TransferAttempts {
                 }
                 throw new HusshTransferException(remotePath, what + " failed" + after + ": " + reason, failed.cause());
             }
+            progress.reconnected();
             Duration delay = policy.delayBefore(failuresInARow);
             LOG.warn("{}: {}; reconnecting in {} ms (attempt {} of {} without progress)", what, reason,
                     delay.toMillis(), failuresInARow, policy.maximumReconnectAttempts());

@@ -18,6 +18,8 @@ final class TransferProgress {
     private final TransferProgress whole;
     private volatile long bytes;
     private volatile long lastActivity = System.nanoTime();
+    private volatile int reconnects;
+    private volatile int streams = 1;
     private long offset;
     private long total = -1;
     private long attemptStart;
@@ -47,9 +49,10 @@ final class TransferProgress {
     }
 
     /** An attempt starts writing at {@code offset} of a source of {@code total} bytes. */
-    void begin(long offset, long total) {
+    synchronized void begin(long offset, long total) {
         this.offset = offset;
         this.total = total;
+        this.streams = 1;
         this.attemptStart = System.nanoTime();
         this.bytesAtAttemptStart = bytes;
         this.lastReport = attemptStart;
@@ -70,6 +73,22 @@ final class TransferProgress {
         }
     }
 
+    /** The transfer, or one of its streams, connected again after its connection broke. */
+    synchronized void reconnected() {
+        if (whole != null) {
+            whole.reconnected();
+        }
+        reconnects++;
+    }
+
+    /** How many connections carry the file's data now. */
+    void streams(int count) {
+        if (whole != null) {
+            whole.streams(count);
+        }
+        streams = count;
+    }
+
     /** Marks progress that moves no payload: a step of the transfer completed. */
     void touch() {
         if (whole != null) {
@@ -78,7 +97,7 @@ final class TransferProgress {
         lastActivity = System.nanoTime();
     }
 
-    void finish() {
+    synchronized void finish() {
         report(true, System.nanoTime());
     }
 
@@ -90,11 +109,20 @@ final class TransferProgress {
         return System.nanoTime() - lastActivity;
     }
 
-    private void report(boolean done, long now) {
+    /** Where the transfer stands now. */
+    synchronized TransferStatus status() {
+        return status(false, System.nanoTime());
+    }
+
+    private TransferStatus status(boolean done, long now) {
         long moved = bytes - bytesAtAttemptStart;
         double seconds = Math.max(1e-9, (now - attemptStart) / 1e9);
-        TransferStatus status = new TransferStatus(remotePath, upload, offset + moved, total, offset,
-                moved / seconds, done);
+        return new TransferStatus(remotePath, upload, offset + moved, total, offset, moved / seconds, reconnects,
+                streams, done);
+    }
+
+    private void report(boolean done, long now) {
+        TransferStatus status = status(done, now);
         for (TransferListener listener : listeners) {
             listener.progress(status);
         }

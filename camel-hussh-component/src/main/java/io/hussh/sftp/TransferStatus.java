@@ -9,10 +9,12 @@ package io.hussh.sftp;
  * @param total          size of the source, or -1 when unknown (a stream)
  * @param resumedFrom    the offset this attempt started from
  * @param bytesPerSecond payload rate of this attempt so far
+ * @param reconnects     reconnects so far, of the transfer and of its streams
+ * @param streams        connections carrying the file's data now: more than one when it is split into segments
  * @param done           the transfer completed
  */
 public record TransferStatus(String remotePath, boolean upload, long position, long total, long resumedFrom,
-        double bytesPerSecond, boolean done) {
+        double bytesPerSecond, int reconnects, int streams, boolean done) {
 
     /** Percent done, or -1 when the total is unknown. */
     public double percent() {

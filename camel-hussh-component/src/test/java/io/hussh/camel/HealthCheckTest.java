@@ -4,8 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
+import io.hussh.sftp.HusshTransferException;
 import io.hussh.testing.EmbeddedSftpServer;
+import io.hussh.testing.FaultProxy;
+import io.hussh.testing.TestFiles;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
@@ -52,6 +56,64 @@ class HealthCheckTest {
             assertThat(bad.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("Authentication failed")
                     .doesNotContain("not-it"));
         }
+    }
+
+    @Test
+    void aConsumerWhoseDownloadsKeepFailingIsDownWithTheLastErrorAndUpOnceOneSucceeds() throws Exception {
+        try (EmbeddedSftpServer server = EmbeddedSftpServer.start(tmp.resolve("root"));
+             FaultProxy proxy = new FaultProxy(server.port());
+             CamelContext context = new DefaultCamelContext()) {
+            Path source = TestFiles.randomFile(server.file("/out/big.bin"), 2 << 20, 7);
+            String sha256 = TestFiles.sha256(source);
+            Path inbox = tmp.resolve("inbox");
+            Path knownHosts = server.writeKnownHosts(tmp.resolve("known_hosts"), proxy.port());
+            // the listing gets through, every download is cut
+            proxy.dropEveryConnectionAfter(FaultProxy.Direction.DOWNSTREAM, 256 * 1024);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("hussh:" + EmbeddedSftpServer.USER + "@127.0.0.1:" + proxy.port() + "/out?password=RAW("
+                         + EmbeddedSftpServer.PASSWORD + ")&knownHostsFile=" + knownHosts + "&localDirectory=" + inbox
+                         + "&atomic=true&resume=true&maximumReconnectAttempts=0&delay=200")
+                            .routeId("outbox").to("mock:delivered");
+                }
+            });
+            context.start();
+            // what Camel Main and the Spring Boot starter do when camel.health.consumersEnabled is true, the default
+            HealthCheckHelper.getHealthCheckRepository(context, "consumers", HealthCheckRepository.class);
+
+            HealthCheck.Result down = awaitConsumer(context, HealthCheck.State.DOWN);
+            assertThat(down.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("Consumer failed polling"));
+            assertThat(down.getError()).hasValueSatisfying(e -> assertThat(e).isInstanceOf(HusshTransferException.class)
+                    .hasMessageContaining("/out/big.bin"));
+            assertThat(Files.exists(inbox.resolve("big.bin"))).isFalse();
+
+            proxy.dropOnceAfter(FaultProxy.Direction.DOWNSTREAM, Long.MAX_VALUE);
+            awaitConsumer(context, HealthCheck.State.UP);
+            assertThat(TestFiles.sha256(inbox.resolve("big.bin"))).isEqualTo(sha256);
+
+            server.kill();
+            HealthCheck.Result unreachable = awaitConsumer(context, HealthCheck.State.DOWN);
+            assertThat(unreachable.getError()).isPresent();
+        }
+    }
+
+    private static HealthCheck.Result awaitConsumer(CamelContext context, HealthCheck.State state)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        HealthCheck.Result last = null;
+        while (System.nanoTime() < deadline) {
+            last = result(HealthCheckHelper.invoke(context,
+                    check -> Map.of(HealthCheck.CHECK_KIND, HealthCheck.Kind.READINESS), check -> !check.isReadiness(),
+                    "full"), "consumer:outbox");
+            // DOWN counts once a poll failed, not while the first poll has yet to end
+            if (last.getState() == state && (state == HealthCheck.State.UP || last.getError().isPresent())) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the consumer's health stayed " + last.getState() + ", not " + state + ": "
+                                 + last.getMessage().orElse(""));
     }
 
     private static HealthCheck.Result result(Collection<HealthCheck.Result> results, String id) {

@@ -33,7 +33,7 @@ class ProgressTest extends SftpTestSupport {
     @Test
     void theLogLineSaysFilePercentRateTimeLeftAndResumedOffset() {
         TransferStatus status = new TransferStatus("/srv/big.iso", true, 512L << 20, 1024L << 20, 128L << 20,
-                64.0 * (1 << 20), false);
+                64.0 * (1 << 20), 0, 1, false);
 
         assertThat(ProgressLog.line(status))
                 .isEqualTo("Uploading /srv/big.iso: 50% (512.0 of 1024.0 MiB) at 64.0 MiB/s, 8 s left, resumed from 128.0 MiB");
