@@ -19,8 +19,8 @@ import org.apache.sshd.common.keyprovider.KeyPairProvider;
 
 /**
  * Starts an SFTP server before the application and hands the application what a real deployment would configure:
- * address, user, a private key the server accepts and a known_hosts file naming the server's key. Key login and
- * strict host key checking stay on, so a property Camel Quarkus failed to bind breaks the upload.
+ * address, user, a private key the server accepts, a known_hosts file naming the server's key and a local inbox. Key
+ * login and strict host key checking stay on, so a property Camel Quarkus failed to bind breaks the transfers.
  */
 public class EmbeddedSftpServerResource implements QuarkusTestResourceLifecycleManager {
 
@@ -42,6 +42,8 @@ public class EmbeddedSftpServerResource implements QuarkusTestResourceLifecycleM
             Path authorizedKeys = Files.writeString(work.resolve("authorized_keys"),
                     PublicKeyEntry.toString(pair.getPublic()) + "\n");
             server = EmbeddedSftpServer.start(work.resolve("server"), true, authorizedKeys);
+            // a partner's outbox exists before anyone polls it; a missing one fails every poll
+            Files.createDirectories(server.file("/partner-outbox"));
             Path knownHosts = server.writeKnownHosts(work.resolve("known_hosts"));
             return Map.of(
                     "sftp.host", "127.0.0.1",
@@ -49,6 +51,8 @@ public class EmbeddedSftpServerResource implements QuarkusTestResourceLifecycleM
                     "camel.component.hussh.username", EmbeddedSftpServer.USER,
                     "camel.component.hussh.privateKeyFile", privateKey.toString(),
                     "camel.component.hussh.knownHostsFile", knownHosts.toString(),
+                    "inbox.directory", work.resolve("inbox").toString(),
+                    "outbox.poll-delay", "200",
                     SERVER_ROOT, server.root().toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -3,6 +3,7 @@ package io.hussh.examples.quarkus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import java.util.stream.Stream;
 
 import io.hussh.camel.HusshConstants;
 import io.hussh.camel.HusshEndpoint;
+import io.hussh.testing.TestFiles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -39,6 +41,9 @@ class HusshQuarkusApplicationTest {
     @ConfigProperty(name = EmbeddedSftpServerResource.SERVER_ROOT)
     String serverRoot;
 
+    @ConfigProperty(name = "inbox.directory")
+    String inbox;
+
     @Test
     void theRouteUploadsAFileWhole() throws Exception {
         // not a multiple of the 32 KiB SFTP request size, so a lost last request would show
@@ -55,7 +60,9 @@ class HusshQuarkusApplicationTest {
         System.out.printf("Quarkus route uploaded %d bytes, sha256 %s%n", data.length, sha256);
 
         HusshEndpoint endpoint = camelContext.getEndpoints().stream().filter(HusshEndpoint.class::isInstance)
-                .map(HusshEndpoint.class::cast).findFirst().orElseThrow();
+                .map(HusshEndpoint.class::cast)
+                .filter(candidate -> candidate.getConfiguration().getDirectoryName().equals("/outbox"))
+                .findFirst().orElseThrow();
         assertThat(endpoint.getConfiguration().isAtomic()).isTrue();
         assertThat(endpoint.getConfiguration().isResume()).isTrue();
     }
@@ -74,6 +81,36 @@ class HusshQuarkusApplicationTest {
                 .isEqualTo(data.length - MIB);
         assertThat(sha256(Files.readAllBytes(outbox.resolve("resumed.bin")))).isEqualTo(sha256(data));
         assertNoTempFileLeft();
+    }
+
+    @Test
+    void theConsumerDownloadsTheOutboxIntoTheInboxAndArchivesIt() throws Exception {
+        byte[] data = randomBytes(4 * MIB + 4_321);
+        Path outbox = Path.of(serverRoot, "partner-outbox");
+        // written under a temp name the consumer skips and then renamed, as a careful partner does, so no poll lists
+        // the file half-written
+        Path written = Files.write(outbox.resolve("statement.bin.hussh.tmp"), data);
+        Files.move(written, outbox.resolve("statement.bin"), StandardCopyOption.ATOMIC_MOVE);
+
+        Path received = Path.of(inbox, "statement.bin");
+        TestFiles.awaitSize(received, data.length);
+        // the consumer archives the remote file only after the route completed
+        Path archived = outbox.resolve(".done/statement.bin");
+        TestFiles.awaitSize(archived, data.length);
+
+        String sha256 = sha256(Files.readAllBytes(received));
+        assertThat(sha256).isEqualTo(sha256(data));
+        try (Stream<Path> files = Files.walk(Path.of(inbox))) {
+            // no temp file (*.hussh.tmp), download record or lock file left beside it
+            assertThat(files.filter(Files::isRegularFile)).containsExactly(received);
+        }
+        assertThat(outbox.resolve("statement.bin")).doesNotExist();
+        assertThat(sha256(Files.readAllBytes(archived))).isEqualTo(sha256(data));
+        System.out.printf("Quarkus consumer downloaded %d bytes, sha256 %s%n", data.length, sha256);
+
+        HusshEndpoint endpoint = (HusshEndpoint) camelContext.getRoute("quarkus-outbox").getEndpoint();
+        assertThat(endpoint.getConfiguration().isAtomic()).isTrue();
+        assertThat(endpoint.getConfiguration().isResume()).isTrue();
     }
 
     private Exchange upload(String fileName, byte[] data) throws Exception {
