@@ -12,8 +12,8 @@ interface StreamConnections {
 
     /**
      * Starts opening up to {@code wanted} connections in the background, under reservations from the allowance, so
-     * that their key exchanges overlap the round trips that prepare the destination. {@link #reserve} and {@link #open} take them first;
-     * {@link #dropPrepared} gives back those no stream took.
+     * that their key exchanges overlap the round trips that prepare the destination. {@link #reserve} and
+     * {@link #open} take them first; {@link #dropPrepared} gives back those no stream took.
      */
     void prepare(int wanted);
 

@@ -3,6 +3,7 @@ package io.hussh.it;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -318,7 +319,7 @@ class SegmentedTransferIT extends MatrixTestSupport {
             TransferOptions options = TransferOptions.builder().atomic(true).resume(true).segmentSize(SEGMENT)
                     .parallelThreshold(0).parallelMinimumRoundTrip(Duration.ZERO).build();
 
-            List<TransferResult> results = new java.util.ArrayList<>();
+            List<TransferResult> results = new ArrayList<>();
             try (SftpTransfers transfers = new SftpTransfers(settings)) {
                 for (int i = 0; i < 3; i++) {
                     results.add(transfers.upload(TransferSource.file(source), "/counted-" + i + ".bin", options));

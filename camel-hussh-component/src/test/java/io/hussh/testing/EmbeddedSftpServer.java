@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.sshd.certificate.OpenSshCertificateBuilder;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -23,6 +24,7 @@ import org.apache.sshd.server.config.keys.AuthorizedKeysAuthenticator;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.server.session.ServerSession;
 import org.apache.sshd.sftp.SftpModuleProperties;
+import org.apache.sshd.sftp.server.FileHandle;
 import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
@@ -42,7 +44,7 @@ public final class EmbeddedSftpServer implements AutoCloseable {
     private SshServer sshd;
     private volatile boolean loseRenameReplies;
     private volatile CountDownLatch writesHeld;
-    private final java.util.concurrent.atomic.AtomicInteger logins = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger logins = new AtomicInteger();
 
     private EmbeddedSftpServer(Path root, boolean opensshExtensions, Path authorizedKeys) {
         this.root = root;
@@ -96,7 +98,7 @@ public final class EmbeddedSftpServer implements AutoCloseable {
             }
 
             @Override
-            public void writing(ServerSession session, String remoteHandle, org.apache.sshd.sftp.server.FileHandle local,
+            public void writing(ServerSession session, String remoteHandle, FileHandle local,
                                 long offset, byte[] data, int dataOffset, int dataLen) throws IOException {
                 CountDownLatch held = writesHeld;
                 if (held != null) {

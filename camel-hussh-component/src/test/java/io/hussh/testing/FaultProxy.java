@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,7 +36,7 @@ public final class FaultProxy implements AutoCloseable {
     private volatile int drops;
     /** Only the first connection to reach the limit is cut ({@link #dropFirstToReach}), and whether it was yet. */
     private volatile boolean onlyFirst;
-    private final java.util.concurrent.atomic.AtomicBoolean firstCut = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean firstCut = new AtomicBoolean();
 
     public FaultProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
