@@ -11,7 +11,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Runs the Spring Boot application against an SFTP server started here (mvn -Pdemo verify in this module): the
- * server's address and credentials go in as camel.component.hussh.* and sftp.* properties.
+ * server's address and credentials go in as camel.component.hussh.* and sftp.* properties, and the actuator's web
+ * server takes a free port so that the demo runs beside whatever holds the usual one.
  */
 public final class EmbeddedServerDemo {
 
@@ -26,7 +27,8 @@ public final class EmbeddedServerDemo {
             System.out.println("Starting the Spring Boot application against an embedded SFTP server on 127.0.0.1:"
                                + server.port());
             try (ConfigurableApplicationContext application = SpringApplication.run(HusshSpringBootApplication.class,
-                    "--sftp.user=" + EmbeddedSftpServer.USER, "--sftp.host=127.0.0.1", "--sftp.port=" + server.port(),
+                    "--server.port=0", "--sftp.user=" + EmbeddedSftpServer.USER, "--sftp.host=127.0.0.1",
+                    "--sftp.port=" + server.port(),
                     "--camel.component.hussh.password=" + EmbeddedSftpServer.PASSWORD,
                     "--camel.component.hussh.known-hosts-file=" + knownHosts)) {
                 application.getBean(ProducerTemplate.class).sendBodyAndHeader("direct:upload", "from spring boot",

@@ -1,0 +1,108 @@
+package io.hussh.examples.springboot;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import io.hussh.testing.EmbeddedSftpServer;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The application as an operator sees it: one upload to the embedded server, then the actuator over HTTP reports the
+ * bytes the component's meters counted and the hussh readiness check of the route's producer.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HusshActuatorTest {
+
+    static Path root;
+    static EmbeddedSftpServer server;
+
+    @DynamicPropertySource
+    static void sftpServer(DynamicPropertyRegistry properties) {
+        try {
+            root = Files.createTempDirectory("hussh-actuator-");
+            server = EmbeddedSftpServer.start(root.resolve("server"));
+            Path knownHosts = server.writeKnownHosts(root.resolve("known_hosts"));
+            properties.add("sftp.user", () -> EmbeddedSftpServer.USER);
+            properties.add("sftp.host", () -> "127.0.0.1");
+            properties.add("sftp.port", server::port);
+            properties.add("camel.component.hussh.password", () -> EmbeddedSftpServer.PASSWORD);
+            properties.add("camel.component.hussh.known-hosts-file", knownHosts::toString);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        server.close();
+    }
+
+    @LocalServerPort
+    int httpPort;
+
+    @Autowired
+    ProducerTemplate template;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void theActuatorShowsTheUploadsBytesAndTheHusshHealthCheck() throws Exception {
+        Path report = root.resolve("report.bin");
+        byte[] content = new byte[3 * 1024 * 1024 + 17];
+        new Random(14).nextBytes(content);
+        Files.write(report, content);
+
+        template.sendBodyAndHeader("direct:upload", report.toFile(), Exchange.FILE_NAME, "report.bin");
+
+        assertThat(sha256(server.file("/outbox/report.bin"))).isEqualTo(sha256(report));
+        try (Stream<Path> outbox = Files.list(server.file("/outbox"))) {
+            assertThat(outbox).extracting(path -> path.getFileName().toString()).containsExactly("report.bin");
+        }
+
+        DocumentContext bytes = get("/actuator/metrics/hussh.transfer.bytes?tag=direction:upload&tag=operation:upload");
+        List<Double> count = bytes.read("$.measurements[?(@.statistic == 'COUNT')].value");
+        assertThat(bytes.read("$.baseUnit", String.class)).isEqualTo("bytes");
+        assertThat(count).containsExactly((double) Files.size(report));
+
+        DocumentContext health = get("/actuator/health");
+        String check = "hussh:127.0.0.1:" + server.port() + "/outbox";
+        assertThat(health.read("$.components.camelHealth.status", String.class)).isEqualTo("UP");
+        assertThat(health.read("$.components.camelHealth.details['" + check + "']", String.class)).isEqualTo("UP");
+    }
+
+    private DocumentContext get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return JsonPath.parse(response.body());
+    }
+
+    private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+}
