@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(prefix = "camel.component.hussh")
 public class HusshComponentConfiguration extends ComponentConfigurationPropertiesCommon {
 
+    // never read: the superclass binds enabled, and this field only lends its javadoc to the property's metadata
     /**
      * Whether to enable auto configuration of the hussh component. This is
      * enabled by default.
