@@ -8,16 +8,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import io.hussh.testing.EmbeddedSftpServer;
+import io.hussh.testing.TestFiles;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterAll;
@@ -72,13 +69,11 @@ class HusshActuatorTest {
     @Test
     void theActuatorShowsTheUploadsBytesAndTheHusshHealthCheck() throws Exception {
         Path report = root.resolve("report.bin");
-        byte[] content = new byte[3 * 1024 * 1024 + 17];
-        new Random(14).nextBytes(content);
-        Files.write(report, content);
+        TestFiles.randomFile(report, 3 * 1024 * 1024 + 17, 14);
 
         template.sendBodyAndHeader("direct:upload", report.toFile(), Exchange.FILE_NAME, "report.bin");
 
-        assertThat(sha256(server.file("/outbox/report.bin"))).isEqualTo(sha256(report));
+        assertThat(TestFiles.sha256(server.file("/outbox/report.bin"))).isEqualTo(TestFiles.sha256(report));
         try (Stream<Path> outbox = Files.list(server.file("/outbox"))) {
             assertThat(outbox).extracting(path -> path.getFileName().toString()).containsExactly("report.bin");
         }
@@ -100,9 +95,5 @@ class HusshActuatorTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return JsonPath.parse(response.body());
-    }
-
-    private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 }
