@@ -1,5 +1,6 @@
 package io.hussh.it;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,7 +64,7 @@ class SegmentedTransferIT extends MatrixTestSupport {
                 .bulkRequests(BULK_REQUESTS).build();
         try {
             return new SftpTransfers(settings, PATIENT);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -370,7 +371,7 @@ class SegmentedTransferIT extends MatrixTestSupport {
             }
         }
 
-        private static long reached(Path journal) throws java.io.IOException {
+        private static long reached(Path journal) throws IOException {
             String[] lines = Files.exists(journal) ? Files.readString(journal).split("\n") : new String[0];
             if (lines.length < 5) {
                 return 0;
@@ -385,7 +386,7 @@ class SegmentedTransferIT extends MatrixTestSupport {
         }
 
         /** Where each segment reached, by the journal. */
-        static long[] reaches(Path journal) throws java.io.IOException {
+        static long[] reaches(Path journal) throws IOException {
             return reaches(Files.readString(journal).split("\n"));
         }
 
@@ -420,7 +421,7 @@ class SegmentedTransferIT extends MatrixTestSupport {
             }
         }
 
-        private static long[] of(Path partial, byte[] expected, int segment) throws java.io.IOException {
+        private static long[] of(Path partial, byte[] expected, int segment) throws IOException {
             byte[] actual = Files.readAllBytes(partial);
             int count = (expected.length + segment - 1) / segment;
             long[] held = new long[count];
