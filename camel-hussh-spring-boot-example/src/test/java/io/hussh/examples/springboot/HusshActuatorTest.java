@@ -1,7 +1,6 @@
 package io.hussh.examples.springboot;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,17 +12,13 @@ import java.util.stream.Stream;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
-import io.hussh.testing.EmbeddedSftpServer;
 import io.hussh.testing.TestFiles;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,31 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bytes the component's meters counted and the hussh readiness check of the route's producer.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class HusshActuatorTest {
-
-    static Path root;
-    static EmbeddedSftpServer server;
-
-    @DynamicPropertySource
-    static void sftpServer(DynamicPropertyRegistry properties) {
-        try {
-            root = Files.createTempDirectory("hussh-actuator-");
-            server = EmbeddedSftpServer.start(root.resolve("server"));
-            Path knownHosts = server.writeKnownHosts(root.resolve("known_hosts"));
-            properties.add("sftp.user", () -> EmbeddedSftpServer.USER);
-            properties.add("sftp.host", () -> "127.0.0.1");
-            properties.add("sftp.port", server::port);
-            properties.add("camel.component.hussh.password", () -> EmbeddedSftpServer.PASSWORD);
-            properties.add("camel.component.hussh.known-hosts-file", knownHosts::toString);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        server.close();
-    }
+class HusshActuatorTest extends WithEmbeddedSftpServer {
 
     @LocalServerPort
     int httpPort;
