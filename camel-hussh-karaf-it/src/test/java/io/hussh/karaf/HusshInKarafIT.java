@@ -33,9 +33,7 @@ class HusshInKarafIT {
 
     private static final String CAMEL = System.getProperty("karaf.camel.version");
     private static final String HUSSH = System.getProperty("hussh.version");
-    private static final List<String> CAMEL_JARS = List.of("camel-api", "camel-management-api", "camel-util",
-            "camel-util-json", "camel-support", "camel-base", "camel-base-engine", "camel-core-model",
-            "camel-core-reifier", "camel-core-processor", "camel-core-engine", "camel-core-languages", "camel-timer");
+    private static final Path REPOSITORY = Path.of(System.getProperty("karaf.repository"));
     private static final int SIZE = 8 * 1024 * 1024;
     private static final int CUT_AT = SIZE * 3 / 4;
     /** What crosses the link at least if the upload starts over after the cut. */
@@ -59,7 +57,7 @@ class HusshInKarafIT {
 
             String login = "?username=" + EmbeddedSftpServer.USER + "&password=" + EmbeddedSftpServer.PASSWORD
                            + "&knownHostsFile=" + knownHosts + "&atomic=true&resume=true";
-            karaf.offlineMaven(Path.of(System.getProperty("karaf.repository")))
+            karaf.offlineMaven(REPOSITORY)
                     .withoutRemoteAccess()
                     .systemProperties(Map.of(
                             "hussh.karaf.upload.file", upload.toString(),
@@ -94,10 +92,11 @@ class HusshInKarafIT {
 
     /**
      * A features repository dropped in {@code deploy/}: the component's own repository, the stand-in
-     * {@code camel-core}, and an auto-installed feature that needs {@code camel-hussh} and adds the routes' bundle.
+     * {@code camel-core} (every Camel jar of that version the pom put in the repository), and an auto-installed
+     * feature that needs {@code camel-hussh} and adds the routes' bundle.
      */
-    private static String features() {
-        String camelBundles = CAMEL_JARS.stream()
+    private static String features() throws IOException {
+        String camelBundles = camelJars().stream()
                 .map(jar -> "    <bundle>wrap:mvn:org.apache.camel/" + jar + "/" + CAMEL + "$Bundle-SymbolicName=org.apache.camel."
                             + jar + "&amp;Bundle-Version=" + CAMEL + "&amp;Export-Package=*;version=" + CAMEL
                             + "&amp;Import-Package=*;resolution:=optional&amp;DynamicImport-Package=*</bundle>")
@@ -118,12 +117,19 @@ class HusshInKarafIT {
                 """.formatted(HUSSH, CAMEL, camelBundles, CAMEL, Path.of(System.getProperty("routes.bundle")).toUri());
     }
 
+    private static List<String> camelJars() throws IOException {
+        try (Stream<Path> artifacts = Files.list(REPOSITORY.resolve("org/apache/camel"))) {
+            return artifacts.filter(artifact -> Files.isDirectory(artifact.resolve(CAMEL)))
+                    .map(artifact -> artifact.getFileName().toString()).sorted().toList();
+        }
+    }
+
     private static void awaitLogLine(KarafContainer karaf, String line) throws IOException, InterruptedException {
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-        while (!karaf.log().contains(line)) {
-            if (System.currentTimeMillis() > deadline || !karaf.isRunning() || failed(karaf.log())) {
+        for (String log = karaf.log(); !log.contains(line); log = karaf.log()) {
+            if (System.currentTimeMillis() > deadline || !karaf.isRunning() || failed(log)) {
                 throw new AssertionError("Karaf did not log \"" + line + "\" within " + WAIT_MILLIS / 1000 + " s:\n"
-                                         + karaf.log());
+                                         + log);
             }
             Thread.sleep(200);
         }
